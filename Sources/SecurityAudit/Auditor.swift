@@ -1,0 +1,10 @@
+/// Runs the checks over a prepared context. Pure: the same context gives the same
+/// findings; only the timestamp comes from outside.
+public enum Auditor {
+    public static func run(
+        _ context: AuditContext, checks: [any Check] = CheckCatalog.checks, timestamp: Int64
+    ) -> AuditReport {
+        let findings = checks.flatMap { $0.findings(in: context) }
+        return AuditReport(timestamp: timestamp, findings: findings, deepRequested: context.deep)
+    }
+}

@@ -1,0 +1,112 @@
+/// How a check's severity is decided: one fixed level, or a rule that depends on the
+/// config (exposure, sandboxing...), described for people and SARIF's default level.
+public enum SeverityRule: Sendable, Equatable {
+    case fixed(Severity)
+    case varies(default: Severity, rule: String)
+
+    public var defaultSeverity: Severity {
+        switch self {
+        case .fixed(let s): return s
+        case .varies(let s, _): return s
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .fixed(let s): return s.rawValue
+        case .varies(_, let rule): return rule
+        }
+    }
+}
+
+/// A config snippet (JSON5 text) with the environment it is audited in. Declared
+/// examples are run by one test for every check: triggers must produce the id, passes
+/// must not.
+public struct CheckExample: Sendable {
+    public var config: String
+    public var environment: [String: String]
+    /// When set, the triggered finding must have this severity.
+    public var severity: Severity?
+
+    public init(_ config: String, environment: [String: String] = [:], severity: Severity? = nil) {
+        self.config = config
+        self.environment = environment
+        self.severity = severity
+    }
+}
+
+/// Everything said about one check id: what it is, why it matters, how bad it is and
+/// examples that do and do not trigger it. Dynamic ids are templates with `<name>`
+/// placeholders (`tools.elevated.allowFrom.<provider>.wildcard`).
+public struct CheckInfo: Sendable {
+    public var id: String
+    public var title: String
+    public var severity: SeverityRule
+    public var rationale: String
+    public var remediation: String?
+    /// Whether `--fix` changes what this check reports.
+    public var fixable: Bool
+    public var triggers: [CheckExample]
+    public var passes: [CheckExample]
+
+    public init(
+        id: String, title: String, severity: SeverityRule, rationale: String,
+        remediation: String? = nil, fixable: Bool = false,
+        triggers: [CheckExample], passes: [CheckExample]
+    ) {
+        self.id = id
+        self.title = title
+        self.severity = severity
+        self.rationale = rationale
+        self.remediation = remediation
+        self.fixable = fixable
+        self.triggers = triggers
+        self.passes = passes
+    }
+
+    /// Whether a concrete finding id is an instance of this (possibly templated) id.
+    public func matches(_ checkId: String) -> Bool {
+        guard id.contains("<") else { return id == checkId }
+        return CheckIdTemplate.matches(template: id, checkId: checkId)
+    }
+}
+
+enum CheckIdTemplate {
+    /// `<name>` matches one or more characters other than `.` (provider and channel ids
+    /// hold no dots; `warning.<N>` takes digits).
+    static func matches(template: String, checkId: String) -> Bool {
+        let parts = template.split(separator: ".", omittingEmptySubsequences: false)
+        let actual = checkId.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == actual.count else { return false }
+        return zip(parts, actual).allSatisfy { pattern, value in
+            pattern.hasPrefix("<") && pattern.hasSuffix(">") ? !value.isEmpty : pattern == value
+        }
+    }
+}
+
+/// A check: one or more related ids that share their inputs, and the pure function
+/// that emits their findings in the original's order.
+public protocol Check: Sendable {
+    /// The ids this check emits, in emission order.
+    var infos: [CheckInfo] { get }
+    func findings(in context: AuditContext) -> [Finding]
+}
+
+extension Check {
+    func info(_ id: String) -> CheckInfo {
+        guard let info = infos.first(where: { $0.id == id }) else {
+            preconditionFailure("check does not declare \(id)")
+        }
+        return info
+    }
+
+    /// A finding of a declared id, with the declared title.
+    func finding(
+        _ id: String, _ severity: Severity, title: String? = nil, detail: String,
+        remediation: String? = nil, at location: ConfigNode? = nil
+    ) -> Finding {
+        Finding(
+            checkId: id, severity: severity, title: title ?? info(id).title, detail: detail,
+            remediation: remediation, location: location?.origin)
+    }
+}

@@ -1,0 +1,75 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a config-like file without ever blocking or reading without bound: a FIFO, a
+/// device such as `/dev/zero`, a directory or an oversized file is refused before a
+/// single byte is read.
+enum BoundedFileReader {
+    enum Failure: Error, Equatable {
+        case missing
+        case notRegularFile
+        case tooLarge(limit: Int)
+        case hardLinked
+        case system(errno: Int32, operation: String)
+
+        var message: String {
+            switch self {
+            case .missing: return "file not found"
+            case .notRegularFile: return "not a regular file"
+            case .tooLarge(let limit): return "file is larger than \(limit) bytes"
+            case .hardLinked: return "file has more than one hard link"
+            case .system(let code, let operation):
+                return "\(operation) failed: \(String(cString: strerror(code)))"
+            }
+        }
+    }
+
+    /// Opens with `O_NONBLOCK` so that opening a FIFO cannot hang, then checks with
+    /// `fstat` on the opened descriptor, so the file checked is the file read.
+    static func read(_ path: String, limit: Int, rejectHardLinks: Bool = false) throws(Failure) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        if fd < 0 {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { throw .missing }
+            throw .system(errno: code, operation: "open")
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .system(errno: errno, operation: "stat") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notRegularFile }
+        if rejectHardLinks, info.st_nlink > 1 { throw .hardLinked }
+        guard info.st_size <= limit else { throw .tooLarge(limit: limit) }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(Int(info.st_size))
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .system(errno: errno, operation: "read")
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+            // The size can grow between fstat and read; the limit still holds.
+            if bytes.count > limit { throw .tooLarge(limit: limit) }
+        }
+        return bytes
+    }
+
+    static func realpath(_ path: String) -> String? {
+        guard let resolved = systemRealpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}
+
+#if canImport(Glibc)
+private let systemRead = Glibc.read
+private let systemRealpath = Glibc.realpath
+#elseif canImport(Darwin)
+private let systemRead = Darwin.read
+private let systemRealpath = Darwin.realpath
+#endif

@@ -1,0 +1,98 @@
+import JSON5
+
+/// The loaded config and what was learnt while loading it.
+public struct LoadedConfig: Sendable {
+    public var path: String
+    public var exists: Bool
+    /// The config after `$include` and `${VAR}` (an empty object when the file is missing).
+    public var root: ConfigNode
+    /// The main file as parsed, before includes: `--fix` edits its bytes.
+    public var source: JSON5Node?
+    public var sourceBytes: [UInt8]
+    /// Every `$include` file read, absolute, in first-read order.
+    public var includeFiles: [String]
+    /// `${VAR}` references the environment lacked, left as text, in first-seen order.
+    public var missingEnvironmentVariables: [MissingEnvironmentVariable]
+    /// The environment the checks see: the process environment plus the config's `env`
+    /// block for variables not already set (as the original applies it).
+    public var environment: [String: String]
+
+    public static func empty(path: String, environment: [String: String]) -> LoadedConfig {
+        LoadedConfig(
+            path: path, exists: false, root: .emptyObject, source: nil, sourceBytes: [],
+            includeFiles: [], missingEnvironmentVariables: [], environment: environment)
+    }
+}
+
+/// Loads `openclaw.json` as the original's config IO does, minus schema validation:
+/// unknown keys are accepted so that configs of newer upstream versions still audit.
+public struct ConfigLoader: Sendable {
+    /// Far above any real config; keeps a hostile file from exhausting memory.
+    public static let maxConfigFileBytes = 64 * 1024 * 1024
+
+    public var environment: [String: String]
+
+    public init(environment: [String: String]) {
+        self.environment = environment
+    }
+
+    public func load(path: String) throws(ConfigLoadError) -> LoadedConfig {
+        let bytes: [UInt8]
+        do {
+            bytes = try BoundedFileReader.read(path, limit: Self.maxConfigFileBytes)
+        } catch {
+            if error == .missing { return .empty(path: path, environment: environment) }
+            throw ConfigLoadError(file: path, position: nil, message: "cannot read config: \(error.message)")
+        }
+        let parsed: JSON5Node
+        do {
+            parsed = try JSON5.parse(bytes: bytes, file: path)
+        } catch {
+            throw ConfigLoadError(error, file: path)
+        }
+        var includes = ConfigIncludeResolver(configPath: path)
+        let included = try includes.resolve(parsed, file: path)
+        guard included.object != nil else {
+            throw ConfigLoadError(
+                file: path, position: parsed.range.start,
+                message: "config must be an object at the top level")
+        }
+        let effectiveEnvironment = Self.applyingEnvBlock(of: included, to: environment)
+        var substitution = EnvironmentSubstitution(environment: effectiveEnvironment)
+        let root = substitution.apply(to: included)
+        return LoadedConfig(
+            path: path, exists: true, root: root, source: parsed, sourceBytes: bytes,
+            includeFiles: includes.includeFiles,
+            missingEnvironmentVariables: substitution.missing,
+            environment: effectiveEnvironment)
+    }
+
+    /// Variables that would let a config take over the host process are never copied,
+    /// as the original blocks them.
+    static let blockedEnvironmentNames: Set<String> = [
+        "PATH", "HOME", "SHELL", "NODE_OPTIONS", "NODE_PATH", "PYTHONPATH", "PYTHONHOME",
+        "BASH_ENV", "ENV", "IFS", "PS4",
+    ]
+
+    static func isBlockedEnvironmentName(_ name: String) -> Bool {
+        blockedEnvironmentNames.contains(name.uppercased()) || name.uppercased().hasPrefix("LD_")
+            || name.uppercased().hasPrefix("DYLD_")
+    }
+
+    /// `env.vars.*` and string keys directly under `env` fill variables that are unset.
+    static func applyingEnvBlock(of config: ConfigNode, to environment: [String: String]) -> [String: String] {
+        guard let envBlock = config["env"].object else { return environment }
+        var entries: [(String, String)] = []
+        for (key, value) in envBlock["vars"].object?.entries ?? [] {
+            if let text = value.string, !text.isEmpty { entries.append((key, text)) }
+        }
+        for (key, value) in envBlock.entries where key != "vars" && key != "shellEnv" {
+            if let text = value.string, !text.trimmingWhitespace.isEmpty { entries.append((key, text)) }
+        }
+        var result = environment
+        for (key, value) in entries where DotEnv.isValidKey(key) && !isBlockedEnvironmentName(key) {
+            if (result[key]?.trimmingWhitespace ?? "").isEmpty { result[key] = value }
+        }
+        return result
+    }
+}

@@ -1,0 +1,103 @@
+/// `${VAR}` substitution in config strings (`src/config/env-substitution.ts`): names
+/// match `[A-Z_][A-Z0-9_]*`, `$${VAR}` is an escape for the literal text. A variable the
+/// auditing environment lacks keeps its `${VAR}` text, so an audit run without the
+/// gateway's environment still audits; the caller reports the names once.
+struct EnvironmentSubstitution {
+    let environment: [String: String]
+    /// Missing names with the config path of their first use, in first-seen order.
+    private(set) var missing: [MissingEnvironmentVariable] = []
+
+    init(environment: [String: String]) {
+        self.environment = environment
+    }
+
+    mutating func apply(to node: ConfigNode, path: String = "") -> ConfigNode {
+        switch node.value {
+        case .string(let s):
+            guard s.contains("$") else { return node }
+            return ConfigNode(.string(substitute(s, path: path)), origin: node.origin)
+        case .array(let items):
+            var out: [ConfigNode] = []
+            out.reserveCapacity(items.count)
+            for (index, item) in items.enumerated() { out.append(apply(to: item, path: "\(path)[\(index)]")) }
+            return ConfigNode(.array(out), origin: node.origin)
+        case .object(let object):
+            var out = ConfigObject()
+            for (key, value) in object.entries { out[key] = apply(to: value, path: path.isEmpty ? key : "\(path).\(key)") }
+            return ConfigNode(.object(out), origin: node.origin)
+        case .null, .bool, .number:
+            return node
+        }
+    }
+
+    mutating func substitute(_ value: String, path: String) -> String {
+        let chars = Array(value.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < chars.count {
+            guard chars[i] == "$" else {
+                out.append(chars[i])
+                i += 1
+                continue
+            }
+            if i + 2 < chars.count, chars[i + 1] == "$", chars[i + 2] == "{",
+               let (name, end) = Self.variable(in: chars, from: i + 3) {
+                out.append(contentsOf: "${\(name)}".unicodeScalars)
+                i = end + 1
+                continue
+            }
+            if i + 1 < chars.count, chars[i + 1] == "{", let (name, end) = Self.variable(in: chars, from: i + 2) {
+                if let replacement = environment[name], !replacement.isEmpty {
+                    out.append(contentsOf: replacement.unicodeScalars)
+                } else {
+                    if !missing.contains(where: { $0.name == name }) {
+                        missing.append(MissingEnvironmentVariable(name: name, configPath: path))
+                    }
+                    out.append(contentsOf: chars[i...end])
+                }
+                i = end + 1
+                continue
+            }
+            out.append(chars[i])
+            i += 1
+        }
+        return String(out)
+    }
+
+    /// The name between `start` and the next `}` if it is a valid variable name.
+    private static func variable(in chars: [Unicode.Scalar], from start: Int) -> (String, Int)? {
+        guard let end = chars[start...].firstIndex(of: "}") else { return nil }
+        let name = chars[start..<end]
+        guard let first = name.first, first == "_" || ("A"..."Z").contains(first),
+              name.allSatisfy({ $0 == "_" || ("A"..."Z").contains($0) || ("0"..."9").contains($0) })
+        else { return nil }
+        return (String(String.UnicodeScalarView(name)), end)
+    }
+
+    /// Whether a string still holds a `${VAR}` reference (an unresolved one, after
+    /// substitution): such a value names a secret, it does not store one.
+    static func containsReference(_ value: String) -> Bool {
+        let chars = Array(value.unicodeScalars)
+        var i = 0
+        while i < chars.count {
+            if chars[i] == "$" {
+                if i + 2 < chars.count, chars[i + 1] == "$", chars[i + 2] == "{",
+                   let (_, end) = variable(in: chars, from: i + 3) {
+                    i = end + 1
+                    continue
+                }
+                if i + 1 < chars.count, chars[i + 1] == "{", variable(in: chars, from: i + 2) != nil {
+                    return true
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+}
+
+/// A `${VAR}` the auditing environment lacks, and the first config path that uses it.
+public struct MissingEnvironmentVariable: Sendable, Equatable {
+    public var name: String
+    public var configPath: String
+}

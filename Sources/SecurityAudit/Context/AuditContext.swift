@@ -1,0 +1,42 @@
+/// Everything a check may look at, gathered before any check runs. Checks are pure
+/// functions of this value: no check reads a file, the clock or the network.
+public struct AuditContext: Sendable {
+    public var config: ConfigNode
+    public var configFile: LoadedConfig
+    public var environment: [String: String]
+    public var paths: OpenClawPaths
+    public var deep: Bool
+    /// Gateway settings derived once from the config and environment (checks.md §4).
+    public let gateway: GatewaySettings
+
+    public init(configFile: LoadedConfig, paths: OpenClawPaths, deep: Bool = false) {
+        self.config = configFile.root
+        self.configFile = configFile
+        self.environment = configFile.environment
+        self.paths = paths
+        self.deep = deep
+        self.gateway = GatewaySettings(config: configFile.root, environment: configFile.environment)
+    }
+
+    /// A trimmed, non-empty environment value.
+    public func env(_ name: String) -> String? {
+        guard let value = environment[name]?.trimmingWhitespace, !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// `formatCliCommand`: a CLI hint names the active profile so it can be pasted as is.
+    public func cliCommand(_ command: String) -> String {
+        CLICommandFormatter.format(command, profile: environment["OPENCLAW_PROFILE"])
+    }
+}
+
+enum CLICommandFormatter {
+    static func format(_ command: String, profile rawProfile: String?) -> String {
+        guard let profile = rawProfile?.trimmingWhitespace, !profile.isEmpty,
+              profile.lowercased() != "default", CLIProfile.isValidName(profile),
+              command.hasPrefix("openclaw "),
+              !command.contains("--profile"), !command.contains("--dev")
+        else { return command }
+        return "openclaw --profile \(profile) " + command.dropFirst("openclaw ".count)
+    }
+}

@@ -1,0 +1,56 @@
+/// The original's `SecurityAuditReport` JSON: `ts, summary, findings, deep?`, pretty
+/// printed with two spaces, plus a trailing newline as `console.log` adds.
+public struct JSONReporter: Reporter {
+    public init() {}
+
+    public func render(_ report: AuditReport) -> String {
+        Self.document(report).rendered() + "\n"
+    }
+
+    public static func document(_ report: AuditReport) -> JSONValue {
+        let summary = report.summary
+        var members: [(String, JSONValue)] = [
+            ("ts", .integer(report.timestamp)),
+            ("summary", .object([
+                ("critical", .integer(Int64(summary.critical))),
+                ("warn", .integer(Int64(summary.warn))),
+                ("info", .integer(Int64(summary.info))),
+            ])),
+            ("findings", .array(report.findings.map(finding))),
+        ]
+        if report.deepRequested {
+            var deep: [(String, JSONValue)] = []
+            if let gateway = report.deepGateway {
+                deep.append(("gateway", gatewayProbe(gateway)))
+            }
+            members.append(("deep", .object(deep)))
+        }
+        return .object(members)
+    }
+
+    static func finding(_ finding: Finding) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("checkId", .string(finding.checkId)),
+            ("severity", .string(finding.severity.rawValue)),
+            ("title", .string(finding.title)),
+            ("detail", .string(finding.detail)),
+        ]
+        if let remediation = finding.remediation {
+            members.append(("remediation", .string(remediation)))
+        }
+        return .object(members)
+    }
+
+    static func gatewayProbe(_ probe: GatewayProbeResult) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("attempted", .bool(probe.attempted)),
+            ("url", probe.url.map(JSONValue.string) ?? .null),
+            ("ok", .bool(probe.ok)),
+            ("error", probe.error.map(JSONValue.string) ?? .null),
+        ]
+        members.append(("close", probe.close.map {
+            .object([("code", .integer(Int64($0.code))), ("reason", .string($0.reason))])
+        } ?? .null))
+        return .object(members)
+    }
+}

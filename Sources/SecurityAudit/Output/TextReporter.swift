@@ -1,0 +1,82 @@
+/// The original's text layout (interfaces.md §1.4): heading, summary, the "Run deeper"
+/// hint, then CRITICAL / WARN / INFO sections in emission order. Colours are the
+/// original's palette, used only when the caller says the terminal wants them.
+public struct TextReporter: Reporter {
+    public var colors: Bool
+    public var profile: String?
+
+    public init(colors: Bool, profile: String?) {
+        self.colors = colors
+        self.profile = profile
+    }
+
+    public func render(_ report: AuditReport) -> String {
+        let palette = TerminalPalette(enabled: colors)
+        let summary = report.summary
+        var lines: [String] = [
+            palette.heading("OpenClaw security audit"),
+            palette.muted("Summary: ") + palette.critical("\(summary.critical) critical") + palette.muted(" · ")
+                + palette.warn("\(summary.warn) warn") + palette.muted(" · ") + palette.muted("\(summary.info) info"),
+            palette.muted("Run deeper: \(CLICommandFormatter.format("openclaw security audit --deep", profile: profile))"),
+        ]
+        for severity in [Severity.critical, .warn, .info] {
+            let section = report.findings.filter { $0.severity == severity }
+            guard !section.isEmpty else { continue }
+            lines.append("")
+            lines.append(palette.label(severity))
+            for finding in section {
+                lines.append("\(palette.muted(TerminalText.sanitized(finding.checkId))) \(TerminalText.sanitized(finding.title))")
+                lines.append("  \(TerminalText.sanitized(finding.detail, keepNewlines: true))")
+                if let remediation = finding.remediation, !remediation.trimmingWhitespace.isEmpty {
+                    lines.append("  " + palette.muted("Fix: \(TerminalText.sanitized(remediation, keepNewlines: true))"))
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Text from configs and file names may hold escape sequences; they must not reach the
+/// terminal raw. Control characters become visible `\u{..}` escapes.
+enum TerminalText {
+    static func sanitized(_ text: String, keepNewlines: Bool = false) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if keepNewlines, scalar == "\n" {
+                out.append(scalar)
+            } else if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+}
+
+/// The "lobster" palette in 24-bit colour.
+struct TerminalPalette {
+    var enabled: Bool
+
+    private func paint(_ text: String, _ codes: String) -> String {
+        enabled ? "\u{1B}[\(codes)m\(text)\u{1B}[0m" : text
+    }
+
+    private static let accent = "38;2;255;90;45"
+    private static let criticalColor = "38;2;226;61;45"
+    private static let warnColor = "38;2;255;176;32"
+    private static let mutedColor = "38;2;139;127;119"
+
+    func heading(_ text: String) -> String { paint(text, "1;" + Self.accent) }
+    func muted(_ text: String) -> String { paint(text, Self.mutedColor) }
+    func critical(_ text: String) -> String { paint(text, Self.criticalColor) }
+    func warn(_ text: String) -> String { paint(text, Self.warnColor) }
+
+    func label(_ severity: Severity) -> String {
+        switch severity {
+        case .critical: return paint("CRITICAL", "1;" + Self.criticalColor)
+        case .warn: return paint("WARN", "1;" + Self.warnColor)
+        case .info: return paint("INFO", "1;" + Self.mutedColor)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+/// Counts of active findings by severity.
+public struct AuditSummary: Sendable, Equatable {
+    public var critical = 0
+    public var warn = 0
+    public var info = 0
+
+    public init(critical: Int = 0, warn: Int = 0, info: Int = 0) {
+        self.critical = critical
+        self.warn = warn
+        self.info = info
+    }
+
+    public init(counting findings: [Finding]) {
+        for finding in findings {
+            switch finding.severity {
+            case .critical: critical += 1
+            case .warn: warn += 1
+            case .info: info += 1
+            }
+        }
+    }
+}
+
+/// The result of the live gateway probe (`--deep`).
+public struct GatewayProbeResult: Sendable, Equatable {
+    public var attempted: Bool
+    public var url: String?
+    public var ok: Bool
+    public var error: String?
+    public var close: Close?
+
+    public struct Close: Sendable, Equatable {
+        public var code: Int
+        public var reason: String
+    }
+}
+
+/// The report, in the original's shape: findings in emission order, never sorted.
+public struct AuditReport: Sendable {
+    /// Epoch milliseconds at the end of the audit.
+    public var timestamp: Int64
+    public var findings: [Finding]
+    public var deepGateway: GatewayProbeResult?
+    public var deepRequested: Bool
+
+    public init(timestamp: Int64, findings: [Finding], deepRequested: Bool = false, deepGateway: GatewayProbeResult? = nil) {
+        self.timestamp = timestamp
+        self.findings = findings
+        self.deepRequested = deepRequested
+        self.deepGateway = deepGateway
+    }
+
+    public var summary: AuditSummary { AuditSummary(counting: findings) }
+}

@@ -1,0 +1,23 @@
+/// One thing the audit found. `checkId`, `severity`, `title`, `detail` and `remediation`
+/// are the original's fields; `location` is ours (where in which config file the value
+/// that caused it is written) and feeds SARIF and the text output.
+public struct Finding: Sendable, Hashable {
+    public var checkId: String
+    public var severity: Severity
+    public var title: String
+    public var detail: String
+    public var remediation: String?
+    public var location: ConfigOrigin?
+
+    public init(
+        checkId: String, severity: Severity, title: String, detail: String,
+        remediation: String? = nil, location: ConfigOrigin? = nil
+    ) {
+        self.checkId = checkId
+        self.severity = severity
+        self.title = title
+        self.detail = detail
+        self.remediation = remediation
+        self.location = location
+    }
+}
