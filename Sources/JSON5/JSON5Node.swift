@@ -1,6 +1,6 @@
 /// A parsed JSON5 value with the source range it came from. Objects keep their members
 /// in source order, duplicates included (lookups take the last, as JavaScript does).
-public struct JSON5Node: Sendable {
+public struct JSON5Node: Sendable, Equatable {
     public var value: JSON5Value
     public var range: SourceRange
 
@@ -10,7 +10,7 @@ public struct JSON5Node: Sendable {
     }
 }
 
-public enum JSON5Value: Sendable {
+public enum JSON5Value: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(JSON5Number)
@@ -19,7 +19,7 @@ public enum JSON5Value: Sendable {
     case object([JSON5Member])
 }
 
-public struct JSON5Member: Sendable {
+public struct JSON5Member: Sendable, Equatable {
     public var key: String
     /// The range of the key as written, quotes included.
     public var keyRange: SourceRange
