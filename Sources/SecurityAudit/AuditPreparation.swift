@@ -35,7 +35,9 @@ public enum AuditPreparation {
         }
         let paths = resolver.resolve()
         let loaded = try ConfigLoader(environment: environment).load(path: paths.configPath)
-        return AuditContext(configFile: loaded, paths: paths, deep: request.deep)
+        resolver.environment = loaded.environment
+        let external = ExternalFacts.collect(config: loaded.root, environment: loaded.environment, paths: paths, resolver: resolver)
+        return AuditContext(configFile: loaded, paths: paths, deep: request.deep, external: external)
     }
 
     /// Adds variables from a dotenv file without overriding what is already set.

@@ -10,8 +10,11 @@ public struct AuditContext: Sendable {
     public let gateway: GatewaySettings
     /// The agents of `agents.list` or `agents.entries`.
     public let agents: AgentRoster
+    /// Docker containers, hook package versions and resolved secrets (gathered by
+    /// `AuditPreparation`; empty when a context is built without it).
+    public let external: ExternalFacts
 
-    public init(configFile: LoadedConfig, paths: OpenClawPaths, deep: Bool = false) {
+    public init(configFile: LoadedConfig, paths: OpenClawPaths, deep: Bool = false, external: ExternalFacts = ExternalFacts()) {
         self.config = configFile.root
         self.configFile = configFile
         self.environment = configFile.environment
@@ -19,6 +22,7 @@ public struct AuditContext: Sendable {
         self.deep = deep
         self.gateway = GatewaySettings(config: configFile.root, environment: configFile.environment)
         self.agents = AgentRoster(config: configFile.root)
+        self.external = external
     }
 
     /// The tool-policy chain of an agent (nil = `agents.defaults`).
