@@ -19,7 +19,9 @@ struct CheckCatalogTests {
 
     @Test(arguments: examples)
     func declaredExample(_ example: Example) throws {
-        let report = try auditReport(config: example.example.config, environment: example.example.environment)
+        let report = try auditReport(
+            config: example.example.config, environment: example.example.environment,
+            files: example.example.files, programs: example.example.programs)
         let hits = report.findings.filter { example.info.matches($0.checkId) }
         if example.triggers {
             #expect(!hits.isEmpty, "expected \(example.info.id)")

@@ -40,11 +40,18 @@ final class TemporaryDirectory {
 }
 
 /// Audits `config` (JSON5 text) in a fresh state dir with only `environment` set.
-func auditReport(config: String, environment: [String: String] = [:]) throws -> AuditReport {
+func auditReport(
+    config: String, environment: [String: String] = [:], files: [String: String] = [:], programs: [String: String] = [:]
+) throws -> AuditReport {
     let dir = try TemporaryDirectory()
     try dir.write("state/openclaw.json", config)
-    try dir.makeDirectory("home")
+    for (path, contents) in files { try dir.write("state/" + path, contents) }
     var env = environment
+    if !programs.isEmpty {
+        for (name, script) in programs { try dir.write("bin/" + name, script, mode: 0o755) }
+        env["PATH"] = dir.url("bin")
+    }
+    try dir.makeDirectory("home")
     env["HOME"] = dir.url("home")
     env["OPENCLAW_STATE_DIR"] = dir.url("state")
     let context = try AuditPreparation.prepare(AuditRequest(

@@ -27,11 +27,22 @@ public struct CheckExample: Sendable {
     public var environment: [String: String]
     /// When set, the triggered finding must have this severity.
     public var severity: Severity?
+    /// Files written into the state dir before the audit (relative path -> contents),
+    /// for checks that read installed packages.
+    public var files: [String: String]
+    /// Programs on PATH during the audit (name -> shell script), for checks that ask a
+    /// tool such as `docker`; PATH holds only these.
+    public var programs: [String: String]
 
-    public init(_ config: String, environment: [String: String] = [:], severity: Severity? = nil) {
+    public init(
+        _ config: String, environment: [String: String] = [:], severity: Severity? = nil,
+        files: [String: String] = [:], programs: [String: String] = [:]
+    ) {
         self.config = config
         self.environment = environment
         self.severity = severity
+        self.files = files
+        self.programs = programs
     }
 }
 
