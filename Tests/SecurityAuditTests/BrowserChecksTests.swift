@@ -15,7 +15,7 @@ struct BrowserChecksTests {
         ("  http://h\\path\\x  ", "http://h/path/x"),
         ("ws://127.0.0.1:9222", "ws://127.0.0.1:9222/"),
         ("localhost:9222", "localhost:9222"),
-        ("http://h:00080", "http://h/"),
+        ("http://h:00080", "http://h/"), ("file:///tmp/x", "file:///tmp/x"), ("FILE://host/a/../b", "file://host/b"),
         ("not a url", nil), ("http://", nil), ("http://h:65536", nil), ("http://h:12ab", nil),
         ("http://[::1", nil), ("http://256.0.0.1", nil), ("http://a b", nil), ("9222", nil),
     ]

@@ -6,23 +6,24 @@ enum HookPackageVersions {
     /// A `package.json` is small; anything bigger is not one worth comparing.
     static let maxPackageJSONBytes = 1024 * 1024
 
-    /// npm install records in config order: id, the record, and where the pack lives
-    /// (`installPath`, else `<stateDir>/hooks/<id>`).
-    static func npmRecords(in config: ConfigNode, stateDir: String, cwd: String) -> [(id: String, record: ConfigNode, installDir: String)] {
-        let installs = config["hooks"]["internal"]["installs"].object?.entries ?? []
-        return installs.compactMap { id, record in
-            guard record["source"].string == "npm" else { return nil }
-            let dir = record["installPath"].string.map { PathNormalization.resolve($0, cwd: cwd) }
-                ?? PathNormalization.join(stateDir, "hooks", id)
-            return (id, record, dir)
-        }
+    /// npm install records (`source: "npm"`) in config order.
+    static func npmRecords(in config: ConfigNode) -> [(id: String, record: ConfigNode)] {
+        (config["hooks"]["internal"]["installs"].object?.entries ?? [])
+            .filter { $0.value["source"].string == "npm" }
+            .map { (id: $0.key, record: $0.value) }
+    }
+
+    /// Where a hook pack lives: `installPath`, else `<stateDir>/hooks/<id>`.
+    static func installDirectory(id: String, record: ConfigNode, stateDir: String, cwd: String) -> String {
+        record["installPath"].string.map { PathNormalization.resolve($0, cwd: cwd) }
+            ?? PathNormalization.join(stateDir, "hooks", id)
     }
 
     /// Installed version per hook id, for records that carry a version of their own.
     static func read(config: ConfigNode, stateDir: String, cwd: String) -> [String: String] {
         var versions: [String: String] = [:]
-        for (id, record, dir) in npmRecords(in: config, stateDir: stateDir, cwd: cwd)
-        where recordedVersion(record) != nil {
+        for (id, record) in npmRecords(in: config) where recordedVersion(record) != nil {
+            let dir = installDirectory(id: id, record: record, stateDir: stateDir, cwd: cwd)
             if let version = packageVersion(in: dir) { versions[id] = version }
         }
         return versions

@@ -67,7 +67,15 @@ struct WebURL: Sendable, Equatable {
             return url
         }
 
-        if url.scheme != "file" || rest.starts(with: ["/", "/"]) || rest.starts(with: ["\\", "\\"]) {
+        if url.scheme == "file" {
+            // `file://host/path`; without the two slashes there is no host.
+            guard rest.count >= 2, rest[0] == "/" || rest[0] == "\\", rest[1] == "/" || rest[1] == "\\" else {
+                url.host = ""
+                url.path = normalizePath(rest)
+                return url
+            }
+            rest.removeFirst(2)
+        } else {
             while let first = rest.first, first == "/" || first == "\\" { rest.removeFirst() }
         }
         let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "\\" || $0 == "?" } ?? rest.endIndex

@@ -52,11 +52,11 @@ struct HookInstallRecordsCheck: Check {
     ]
 
     func findings(in context: AuditContext) -> [Finding] {
-        let records = HookPackageVersions.npmRecords(in: context.config, stateDir: context.paths.stateDir, cwd: "/")
+        let records = HookPackageVersions.npmRecords(in: context.config)
         guard !records.isEmpty else { return [] }
         var out: [Finding] = []
 
-        let unpinned = records.filter { _, record, _ in
+        let unpinned = records.filter { _, record in
             guard let spec = record["spec"].string else { return false }
             if Self.isPinnedRegistrySpec(spec) { return false }
             // A later installer records the exact resolved spec with its integrity hash.
@@ -80,7 +80,7 @@ struct HookInstallRecordsCheck: Check {
                 at: missingIntegrity[0].record))
         }
 
-        let drift: [(id: String, line: String, node: ConfigNode)] = records.compactMap { id, record, _ in
+        let drift: [(id: String, line: String, node: ConfigNode)] = records.compactMap { id, record in
             guard let recorded = HookPackageVersions.recordedVersion(record),
                   let installed = context.external.hookPackageVersions[id], installed != recorded
             else { return nil }
