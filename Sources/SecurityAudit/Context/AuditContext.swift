@@ -10,6 +10,8 @@ public struct AuditContext: Sendable {
     public var deep: Bool
     /// Gateway settings derived once from the config and environment (checks.md §4).
     public let gateway: GatewaySettings
+    /// The agents of `agents.list` or `agents.entries`.
+    public let agents: AgentRoster
 
     public init(configFile: LoadedConfig, paths: OpenClawPaths, files: FileFacts = FileFacts(), deep: Bool = false) {
         self.config = configFile.root
@@ -19,6 +21,12 @@ public struct AuditContext: Sendable {
         self.files = files
         self.deep = deep
         self.gateway = GatewaySettings(config: configFile.root, environment: configFile.environment)
+        self.agents = AgentRoster(config: configFile.root)
+    }
+
+    /// The tool-policy chain of an agent (nil = `agents.defaults`).
+    public func toolPolicy(for agent: AgentRoster.Agent?) -> ToolPolicyChain {
+        ToolPolicyChain(agent: agent, roster: agents, config: config)
     }
 
     /// A trimmed, non-empty environment value.
