@@ -36,6 +36,7 @@ public enum CheckCatalog {
         WorkspaceSkillEscapeCheck(),
         PluginAllowPhantomEntriesCheck(),
         ExtensionsAllowlistCheck(),
+        PluginToolReachabilityCheck(),
         PluginInstallRecordsCheck(),
         // What the file facts could not cover, after every check that reads them.
         InspectionIncompleteCheck(),
@@ -84,7 +85,6 @@ public enum CheckCatalog {
         "sandbox.browser_container.hash_label_missing",
         "sandbox.browser_container.hash_epoch_stale",
         "sandbox.browser_container.non_loopback_publish",
-        "plugins.tools_reachable_permissive_policy",
         "hooks.installs_unpinned_npm_specs",
         "hooks.installs_missing_integrity",
         "hooks.installs_version_drift",

@@ -18,12 +18,12 @@ struct FileFactsGatherer {
         for include in includeFiles { inspect(include, into: &facts) }
         inspect(paths.credentialsDir, into: &facts)
 
-        let roster = FactsAgentRoster(config: config)
-        for agentId in roster.stateAgentIds {
+        let roster = AgentRoster(config: config)
+        for agentId in roster.agentIdsDefaultFirst {
             inspect(agentFile(agentId, "agent", "auth-profiles.json"), into: &facts)
             inspect(agentFile(agentId, "sessions", "sessions.json"), into: &facts)
         }
-        gatherTranscripts(rosterIds: roster.stateAgentIds, into: &facts)
+        gatherTranscripts(rosterIds: roster.agentIdsDefaultFirst, into: &facts)
 
         if let logFile = LogFileLocation.resolve(config: config, environment: environment, cwd: resolver.cwd) {
             facts.logFile = logFile
@@ -162,9 +162,9 @@ struct FileFactsGatherer {
     }
 
     /// `listAgentWorkspaceDirs`: each listed agent's workspace, then the default agent's.
-    private func workspaceDirs(_ roster: FactsAgentRoster) -> [String] {
+    private func workspaceDirs(_ roster: AgentRoster) -> [String] {
         var dirs: [String] = []
-        for id in roster.listedIds + [roster.defaultAgentId] {
+        for id in roster.agents.map(\.normalizedId) + [roster.defaultAgentId] {
             let dir = workspaceDir(for: id, roster: roster)
             if !dirs.contains(dir) { dirs.append(dir) }
         }
@@ -172,8 +172,9 @@ struct FileFactsGatherer {
     }
 
     /// `resolveAgentWorkspaceDir`.
-    private func workspaceDir(for agentId: String, roster: FactsAgentRoster) -> String {
-        if let configured = roster.entry(agentId)?["workspace"].string?.trimmingWhitespace, !configured.isEmpty {
+    private func workspaceDir(for agentId: String, roster: AgentRoster) -> String {
+        if let configured = roster.agent(withNormalizedId: agentId)?.config["workspace"].string?.trimmingWhitespace,
+           !configured.isEmpty {
             return resolver.resolveUserPath(configured)
         }
         if agentId == roster.defaultAgentId {

@@ -60,7 +60,7 @@ struct AgentStateFilePermissionsCheck: Check {
 
     func findings(in context: AuditContext) -> [Finding] {
         var findings: [Finding] = []
-        for agentId in FactsAgentRoster(config: context.config).stateAgentIds {
+        for agentId in context.agents.agentIdsDefaultFirst {
             let agentRoot = PathNormalization.join(context.paths.stateDir, "agents", agentId)
             let authPath = agentRoot + "/agent/auth-profiles.json"
             if let perms = context.files[authPath].permissions {
