@@ -43,9 +43,9 @@ final class TemporaryDirectory {
 /// with `files`, with only `environment` set (`{stateDir}` substituted in both).
 func auditReport(
     config: String, environment: [String: String] = [:], files: [FileFixture] = [],
-    fileSystem: (any FileSystemAccess)? = nil
+    fileSystem: (any FileSystemAccess)? = nil, in directory: TemporaryDirectory? = nil
 ) throws -> AuditReport {
-    let dir = try TemporaryDirectory()
+    let dir = try directory ?? TemporaryDirectory()
     let context = try auditContext(in: dir, config: config, environment: environment, files: files, fileSystem: fileSystem)
     return Auditor.run(context, timestamp: 0)
 }

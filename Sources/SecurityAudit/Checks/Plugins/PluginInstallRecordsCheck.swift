@@ -111,8 +111,9 @@ enum InstallRecordFindings {
                 remediation: texts.missingRemediation, at: location))
         }
         let drift = npm.compactMap { record -> String? in
+            // Compared as text: a number written where the schema wants a string is no drift.
             guard let recorded = record.recordedVersion, let installed = record.installedVersion,
-                  recorded.string != installed
+                  recorded.javaScriptString != installed
             else { return nil }
             return "\(record.id) (recorded \(recorded.javaScriptString), installed \(installed))"
         }
