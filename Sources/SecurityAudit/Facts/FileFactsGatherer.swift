@@ -87,18 +87,30 @@ struct FileFactsGatherer {
         var seen = Set<String>()
         for name in agentNames + rosterIds where seen.insert(name).inserted {
             let sessionsDir = agentsDir + "/" + name + "/sessions"
-            let entries: [DirectoryEntry]
-            switch fileSystem.listDirectory(sessionsDir) {
+            let entries: [(entry: DirectoryEntry, status: Result<FileStatus, FileSystemError>?)]
+            let isTranscript = { (entry: DirectoryEntry) in
+                (entry.kind == .file || entry.kind == .symlink) && Self.isTranscriptName(entry.name)
+            }
+            switch fileSystem.listDirectory(sessionsDir, statusOf: isTranscript) {
             case .success(let list): entries = list
             case .failure(let error):
                 if !error.isNotFound { facts.gaps.append(InspectionGap(path: sessionsDir, reason: error.message)) }
                 continue
             }
-            for entry in entries where (entry.kind == .file || entry.kind == .symlink) && Self.isTranscriptName(entry.name) {
+            for (entry, status) in entries {
+                guard let status else { continue }
                 let path = sessionsDir + "/" + entry.name
-                let fact = entry.kind == .file
-                    ? Self.regularFileFact(path, fileSystem: fileSystem)
-                    : PermissionModel.inspect(path, using: fileSystem)
+                let fact: PathFact
+                switch status {
+                case .success(let linkStatus) where !linkStatus.isSymlink:
+                    fact = .present(PathPermissions(
+                        isSymlink: false, isDirectory: linkStatus.isDirectory, mode: linkStatus.mode,
+                        ownerUID: linkStatus.ownerUID))
+                case .success:
+                    fact = PermissionModel.inspect(path, using: fileSystem)
+                case .failure(let error):
+                    fact = error.isNotFound ? .absent : .uninspectable(error)
+                }
                 switch fact {
                 case .present(let permissions) where !permissions.isDirectory:
                     if permissions.targetError == nil {
@@ -117,18 +129,6 @@ struct FileFactsGatherer {
     /// (`<id>.jsonl.reset.<ts>`, `.deleted.<ts>`, `.bak.<ts>`), which hold the same text.
     static func isTranscriptName(_ name: String) -> Bool {
         name.hasSuffix(".jsonl") || name.contains(".jsonl.")
-    }
-
-    /// A listed regular file needs no symlink handling: one `lstat`.
-    private static func regularFileFact(_ path: String, fileSystem: any FileSystemAccess) -> PathFact {
-        switch fileSystem.lstat(path) {
-        case .success(let status):
-            if status.isSymlink { return PermissionModel.inspect(path, using: fileSystem) }
-            return .present(PathPermissions(
-                isSymlink: false, isDirectory: status.isDirectory, mode: status.mode, ownerUID: status.ownerUID))
-        case .failure(let error):
-            return error.isNotFound ? .absent : .uninspectable(error)
-        }
     }
 
     /// Subdirectories of `<stateDir>/extensions`. The directory itself may be a symlink

@@ -59,6 +59,11 @@ public protocol FileSystemAccess: Sendable {
     /// Entries except `.` and `..`, sorted by their UTF-8 bytes (Node's `readdir`
     /// returns libuv's `scandir` order, which is sorted the same way).
     func listDirectory(_ path: String) -> Result<[DirectoryEntry], FileSystemError>
+    /// A listing plus the `lstat` of each entry `wanted` selects (the others get nil):
+    /// one pass over a directory of thousands of transcripts.
+    func listDirectory(
+        _ path: String, statusOf wanted: (DirectoryEntry) -> Bool
+    ) -> Result<[(entry: DirectoryEntry, status: Result<FileStatus, FileSystemError>?)], FileSystemError>
     func realpath(_ path: String) -> Result<String, FileSystemError>
     func readlink(_ path: String) -> Result<String, FileSystemError>
     /// A regular file of at most `limit` bytes; never blocks on a FIFO or device.
@@ -68,8 +73,32 @@ public protocol FileSystemAccess: Sendable {
     func userName(of uid: UInt32) -> String?
 }
 
+extension FileSystemAccess {
+    public func listDirectory(
+        _ path: String, statusOf wanted: (DirectoryEntry) -> Bool
+    ) -> Result<[(entry: DirectoryEntry, status: Result<FileStatus, FileSystemError>?)], FileSystemError> {
+        listDirectory(path).map { entries in
+            entries.map { entry in (entry, wanted(entry) ? lstat(path + "/" + entry.name) : nil) }
+        }
+    }
+}
+
 public struct POSIXFileSystem: FileSystemAccess {
     public init() {}
+
+    /// `fstatat` relative to the open directory: no path walk per entry.
+    public func listDirectory(
+        _ path: String, statusOf wanted: (DirectoryEntry) -> Bool
+    ) -> Result<[(entry: DirectoryEntry, status: Result<FileStatus, FileSystemError>?)], FileSystemError> {
+        guard let dir = opendir(path) else { return .failure(FileSystemError(operation: "readdir", code: errno)) }
+        defer { closedir(dir) }
+        let fd = dirfd(dir)
+        return readEntries(dir, path: path).map { entries in
+            entries.map { entry in
+                wanted(entry) ? (entry, statusOf(entry.name, inDirectory: fd)) : (entry, nil)
+            }
+        }
+    }
 
     public func lstat(_ path: String) -> Result<FileStatus, FileSystemError> {
         statusOf(path, followingSymlinks: false)
@@ -82,6 +111,10 @@ public struct POSIXFileSystem: FileSystemAccess {
     public func listDirectory(_ path: String) -> Result<[DirectoryEntry], FileSystemError> {
         guard let dir = opendir(path) else { return .failure(FileSystemError(operation: "readdir", code: errno)) }
         defer { closedir(dir) }
+        return readEntries(dir, path: path)
+    }
+
+    private func readEntries(_ dir: OpaquePointer, path: String) -> Result<[DirectoryEntry], FileSystemError> {
         var entries: [(bytes: [UInt8], entry: DirectoryEntry)] = []
         while true {
             errno = 0
@@ -156,6 +189,14 @@ public struct POSIXFileSystem: FileSystemAccess {
         guard let entry = getpwuid(uid_t(uid)), let name = entry.pointee.pw_name else { return nil }
         return String(cString: name)
     }
+}
+
+private func statusOf(_ name: String, inDirectory fd: Int32) -> Result<FileStatus, FileSystemError> {
+    var info = stat()
+    guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+        return .failure(FileSystemError(operation: "lstat", code: errno))
+    }
+    return .success(FileStatus(mode: UInt32(info.st_mode), ownerUID: UInt32(info.st_uid)))
 }
 
 private func statusOf(_ path: String, followingSymlinks: Bool) -> Result<FileStatus, FileSystemError> {
