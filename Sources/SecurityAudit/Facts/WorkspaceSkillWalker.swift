@@ -26,21 +26,15 @@ struct WorkspaceSkillWalker {
             guard status.isDirectory else { return scan }
         }
 
-        var queue = [skillsRoot]
+        // Each queued directory carries its real path when known: a plain subdirectory's is
+        // its parent's plus its name, so only symlinks need `realpath`.
+        var queue: [(path: String, real: String?)] = [(skillsRoot, resolveReal(skillsRoot, gaps: &gaps))]
         var head = 0
         var visited = Set<String>()
         while head < queue.count, scan.skillFiles.count < maxSkillFiles, visited.count < maxDirectories {
-            let dir = queue[head]
+            let (dir, dirReal) = queue[head]
             head += 1
-            let dirReal: String?
-            switch fileSystem.realpath(dir) {
-            case .success(let real): dirReal = real
-            case .failure(let error):
-                if !error.isNotFound { gaps.append(InspectionGap(path: dir, reason: error.message)) }
-                dirReal = nil
-            }
-            let visitKey = dirReal ?? dir
-            guard visited.insert(visitKey).inserted else { continue }
+            guard visited.insert(dirReal ?? dir).inserted else { continue }
 
             let entries: [DirectoryEntry]
             switch fileSystem.listDirectory(dir) {
@@ -53,7 +47,7 @@ struct WorkspaceSkillWalker {
                 let fullPath = dir + "/" + entry.name
                 switch entry.kind {
                 case .directory:
-                    queue.append(fullPath)
+                    queue.append((fullPath, dirReal.map { $0 + "/" + entry.name }))
                 case .file where entry.name == "SKILL.md":
                     // A plain file's real path is its directory's plus its name.
                     if let dirReal {
@@ -62,7 +56,7 @@ struct WorkspaceSkillWalker {
                 case .symlink:
                     switch fileSystem.stat(fullPath) {
                     case .success(let target) where target.isDirectory:
-                        queue.append(fullPath)
+                        queue.append((fullPath, resolveReal(fullPath, gaps: &gaps)))
                     case .success(let target) where target.isRegularFile && entry.name == "SKILL.md":
                         switch fileSystem.realpath(fullPath) {
                         case .success(let real):
@@ -85,5 +79,14 @@ struct WorkspaceSkillWalker {
         }
         scan.truncated = head < queue.count
         return scan
+    }
+
+    private func resolveReal(_ path: String, gaps: inout [InspectionGap]) -> String? {
+        switch fileSystem.realpath(path) {
+        case .success(let real): return real
+        case .failure(let error):
+            if !error.isNotFound { gaps.append(InspectionGap(path: path, reason: error.message)) }
+            return nil
+        }
     }
 }
