@@ -28,5 +28,6 @@ public struct SourceRange: Sendable, Hashable {
         self.end = end
     }
 
+    /// The UTF-8 byte offsets, as `JSON5TextEdit` takes them.
     public var byteRange: Range<Int> { start.offset..<end.offset }
 }

@@ -63,7 +63,9 @@ enum PlainValue: Decodable, Equatable, CustomStringConvertible {
         case .string(let string): string.debugDescription
         case .array(let elements): "[\(elements.map(\.description).joined(separator: ", "))]"
         case .object(let members):
-            "{\(members.sorted { $0.key < $1.key }.map { "\($0.key.debugDescription): \($0.value)" }.joined(separator: ", "))}"
+            "{" + members.sorted { $0.key < $1.key }
+                .map { "\($0.key.debugDescription): \($0.value)" }
+                .joined(separator: ", ") + "}"
         }
     }
 }
