@@ -121,6 +121,28 @@ struct FoundationDifferentialTests {
         #expect(differing == Self.foundationDifferences.keys.sorted())
     }
 
+    /// Valid JSON5 outside the official suite that Foundation rejects outright.
+    @Test(arguments: [
+        (#"'\0'"#, "rejects the \\0 escape"),
+        (#"'\v'"#, "rejects the \\v escape"),
+        (#"'\a'"#, "rejects escapes of characters that stand for themselves"),
+        ("[\u{A0}1]", "rejects non-ASCII whitespace: U+00A0"),
+        ("[\u{2028}1]", "rejects non-ASCII whitespace: U+2028"),
+        ("[\u{3000}1]", "rejects non-ASCII whitespace: U+3000 (Zs)"),
+        ("[\u{FEFF}1]", "rejects U+FEFF anywhere but at the start"),
+        (#""\uD800""#, "rejects lone surrogates (we read U+FFFD)"),
+        ("0x1FFFFFFFFFFFFFFFF", "rejects hexadecimal integers of 2^64 and more"),
+        ("1e999", "rejects numbers that round to Infinity"),
+    ] as [(String, String)])
+    func foundationRejectsValidJSON5BeyondTheSuite(_ source: String, _ reason: String) throws {
+        #expect(throws: Never.self) { try JSON5.parse(source) }
+        let decoder = JSONDecoder()
+        decoder.allowsJSON5 = true
+        #expect(throws: DecodingError.self, "Foundation no longer \(reason)") {
+            try decoder.decode(PlainValue.self, from: Data(source.utf8))
+        }
+    }
+
     @Test func foundationMisreadsAreWhatTheReasonsSay() throws {
         let continuation = try Self.foundationValue("strings/multi-line-string.json5").get()
         #expect(continuation == .string("hello\n world"))
