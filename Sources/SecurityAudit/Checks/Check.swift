@@ -19,24 +19,23 @@ public enum SeverityRule: Sendable, Equatable {
     }
 }
 
-/// A config snippet (JSON5 text) with the environment it is audited in. Declared
-/// examples are run by one test for every check: triggers must produce the id, passes
-/// must not.
+/// A config snippet (JSON5 text) with the environment and state-dir files it is audited
+/// in. Declared examples are run by one test for every check: triggers must produce the
+/// id, passes must not.
 public struct CheckExample: Sendable {
     public var config: String
     public var environment: [String: String]
     /// When set, the triggered finding must have this severity.
     public var severity: Severity?
-    /// Files written into the state dir before the audit (relative path -> contents),
-    /// for checks that read installed packages.
-    public var files: [String: String]
+    /// Laid out in the state dir, in order, before the audit.
+    public var files: [FileFixture]
     /// Programs on PATH during the audit (name -> shell script), for checks that ask a
-    /// tool such as `docker`; PATH holds only these.
+    /// tool such as `docker`; PATH then holds only these.
     public var programs: [String: String]
 
     public init(
         _ config: String, environment: [String: String] = [:], severity: Severity? = nil,
-        files: [String: String] = [:], programs: [String: String] = [:]
+        files: [FileFixture] = [], programs: [String: String] = [:]
     ) {
         self.config = config
         self.environment = environment

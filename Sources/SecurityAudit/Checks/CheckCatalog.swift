@@ -4,6 +4,7 @@
 public enum CheckCatalog {
     public static let checks: [any Check] = [
         AttackSurfaceSummaryCheck(),
+        SyncedDirCheck(),
         // Gateway config collector.
         GatewayHTTPToolsCheck(),
         GatewayBindAuthCheck(),
@@ -38,10 +39,26 @@ public enum CheckCatalog {
         SecretsInConfigCheck(),
         ModelHygieneCheck(),
         SmallModelCheck(),
-        // Filesystem block: sandbox browser containers, then (after the plugin-trust
-        // checks) the hook install records.
+        // Filesystem block: state dir and config, includes, state files, workspace
+        // skills, sandbox browser containers, then plugin trust with the hook install
+        // records (checks.md §1.3 step 21, later-checks.md §2 step 15).
+        StateDirPermissionsCheck(),
+        StateDirOwnerCheck(),
+        ConfigFilePermissionsCheck(),
+        ConfigIncludePermissionsCheck(),
+        CredentialsDirPermissionsCheck(),
+        AgentStateFilePermissionsCheck(),
+        SessionTranscriptPermissionsCheck(),
+        LogFilePermissionsCheck(),
+        WorkspaceSkillEscapeCheck(),
         SandboxBrowserContainerCheck(),
+        PluginAllowPhantomEntriesCheck(),
+        ExtensionsAllowlistCheck(),
+        PluginToolReachabilityCheck(),
+        PluginInstallRecordsCheck(),
         HookInstallRecordsCheck(),
+        // What the file facts could not cover, after every check that reads them.
+        InspectionIncompleteCheck(),
     ]
 
     /// Every declared id, in catalog order.
@@ -49,36 +66,12 @@ public enum CheckCatalog {
 
     /// Baseline ids (checks.md) that no check implements yet.
     public static let pendingIDs: [String] = [
-        "fs.synced_dir",
         "tools.elevated.allowFrom.<provider>.wildcard",
         "tools.elevated.allowFrom.<provider>.large",
         "tools.profile_minimal_overridden",
         "security.exposure.open_groups_with_elevated",
         "security.exposure.open_groups_with_runtime_or_fs",
         "security.trust_model.multi_user_heuristic",
-        "fs.state_dir.symlink",
-        "fs.state_dir.perms_world_writable",
-        "fs.state_dir.perms_group_writable",
-        "fs.state_dir.perms_readable",
-        "fs.config.symlink",
-        "fs.config.perms_writable",
-        "fs.config.perms_world_readable",
-        "fs.config.perms_group_readable",
-        "fs.config_include.perms_writable",
-        "fs.config_include.perms_world_readable",
-        "fs.config_include.perms_group_readable",
-        "fs.credentials_dir.perms_writable",
-        "fs.credentials_dir.perms_readable",
-        "fs.auth_profiles.perms_writable",
-        "fs.auth_profiles.perms_readable",
-        "fs.sessions_store.perms_readable",
-        "fs.log_file.perms_readable",
-        "skills.workspace.symlink_escape",
-        "plugins.extensions_no_allowlist",
-        "plugins.tools_reachable_permissive_policy",
-        "plugins.installs_unpinned_npm_specs",
-        "plugins.installs_missing_integrity",
-        "plugins.installs_version_drift",
         "plugins.code_safety",
         "plugins.code_safety.entry_escape",
         "plugins.code_safety.entry_path",

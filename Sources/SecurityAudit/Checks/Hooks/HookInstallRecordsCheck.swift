@@ -41,82 +41,20 @@ struct HookInstallRecordsCheck: Check {
             triggers: [
                 CheckExample(
                     #"{ hooks: { internal: { installs: { "test-hooks": { source: "npm", spec: "@openclaw/test-hooks@1.2.3", integrity: "sha512-hook", resolvedVersion: "1.2.3" } } } } }"#,
-                    files: ["hooks/test-hooks/package.json": #"{"name":"@openclaw/test-hooks","version":"8.8.8"}"#]),
+                    files: [.file("hooks/test-hooks/package.json", #"{"name":"@openclaw/test-hooks","version":"8.8.8"}"#)]),
             ],
             passes: [
                 CheckExample(
                     #"{ hooks: { internal: { installs: { "test-hooks": { source: "npm", spec: "@openclaw/test-hooks@1.2.3", integrity: "sha512-hook", version: "1.2.3" } } } } }"#,
-                    files: ["hooks/test-hooks/package.json": #"{"name":"@openclaw/test-hooks","version":"1.2.3"}"#]),
+                    files: [.file("hooks/test-hooks/package.json", #"{"name":"@openclaw/test-hooks","version":"1.2.3"}"#)]),
                 CheckExample(#"{ hooks: { internal: { installs: { mail: { source: "npm", spec: "mail@1.0.0", integrity: "sha512-abc", resolvedVersion: "1.0.0" } } } } }"#),
             ]),
     ]
 
     func findings(in context: AuditContext) -> [Finding] {
-        let records = HookPackageVersions.npmRecords(in: context.config)
-        guard !records.isEmpty else { return [] }
-        var out: [Finding] = []
-
-        let unpinned = records.filter { _, record in
-            guard let spec = record["spec"].string else { return false }
-            if Self.isPinnedRegistrySpec(spec) { return false }
-            // A later installer records the exact resolved spec with its integrity hash.
-            let resolved = record["resolvedSpec"].string
-            return !(resolved.map(Self.isPinnedRegistrySpec) ?? false) || !Self.hasIntegrity(record)
-        }
-        if !unpinned.isEmpty {
-            out.append(finding(
-                "hooks.installs_unpinned_npm_specs", .warn,
-                detail: "Unpinned hook install records:" + unpinned.map { "\n- \($0.id) (\($0.record["spec"].string ?? ""))" }.joined(),
-                remediation: "Pin hook install specs to exact versions (for example, `@scope/pkg@1.2.3`) for higher supply-chain stability.",
-                at: unpinned[0].record["spec"]))
-        }
-
-        let missingIntegrity = records.filter { !Self.hasIntegrity($0.record) }
-        if !missingIntegrity.isEmpty {
-            out.append(finding(
-                "hooks.installs_missing_integrity", .warn,
-                detail: "Hook install records missing integrity:" + missingIntegrity.map { "\n- \($0.id)" }.joined(),
-                remediation: "Reinstall or update hooks to refresh install metadata with resolved integrity hashes.",
-                at: missingIntegrity[0].record))
-        }
-
-        let drift: [(id: String, line: String, node: ConfigNode)] = records.compactMap { id, record in
-            guard let recorded = HookPackageVersions.recordedVersion(record),
-                  let installed = context.external.hookPackageVersions[id], installed != recorded
-            else { return nil }
-            return (id, "\n- \(id) (recorded \(recorded), installed \(installed))", record)
-        }
-        if !drift.isEmpty {
-            out.append(finding(
-                "hooks.installs_version_drift", .warn,
-                detail: "Detected hook install metadata drift:" + drift.map(\.line).joined(),
-                remediation: "Run `\(context.cliCommand("openclaw hooks update --all"))` (or reinstall affected hooks) to refresh install metadata.",
-                at: drift[0].node))
-        }
-        return out
-    }
-
-    static func hasIntegrity(_ record: ConfigNode) -> Bool {
-        guard let integrity = record["integrity"].string else { return false }
-        return !integrity.trimmingWhitespace.isEmpty
-    }
-
-    /// `name@X.Y.Z[-pre][+build]` (an optional `v` before the version).
-    static func isPinnedRegistrySpec(_ raw: String) -> Bool {
-        let spec = raw.trimmingWhitespace
-        guard let at = spec.lastIndex(of: "@"), at > spec.startIndex, spec.index(after: at) < spec.endIndex else { return false }
-        var version = Substring(spec[spec.index(after: at)...].trimmingWhitespace)
-        if version.hasPrefix("v") { version = version.dropFirst() }
-        let build = version.split(separator: "+", maxSplits: 1, omittingEmptySubsequences: false)
-        if build.count == 2, !isIdentifierList(build[1]) { return false }
-        let pre = build[0].split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
-        if pre.count == 2, !isIdentifierList(pre[1]) { return false }
-        let core = pre[0].split(separator: ".", omittingEmptySubsequences: false)
-        return core.count == 3 && core.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
-    }
-
-    /// `[0-9A-Za-z.-]+`
-    private static func isIdentifierList(_ text: Substring) -> Bool {
-        !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") }
+        InstallRecordFindings.findings(
+            for: context.files.hookInstalls, of: self,
+            ids: ("hooks.installs_unpinned_npm_specs", "hooks.installs_missing_integrity", "hooks.installs_version_drift"),
+            texts: .hooks, at: context.config["hooks"]["internal"]["installs"], pinnedByResolvedSpec: true)
     }
 }
