@@ -19,8 +19,9 @@ public struct AuditRequest: Sendable {
     }
 }
 
-/// All the I/O before the checks: dotenv files, path resolution, config loading, and
-/// the file facts the filesystem and plugin checks read.
+/// All the I/O before the checks: dotenv files, path resolution, config loading, the
+/// file facts the filesystem and plugin checks read, and the external facts (docker's
+/// sandbox browser containers, gateway secrets behind SecretRefs).
 public enum AuditPreparation {
     /// A `.env` larger than this is not a dotenv file.
     static let maxDotEnvBytes = 1024 * 1024
@@ -43,7 +44,8 @@ public enum AuditPreparation {
             includeFiles: loaded.includeFiles, environment: loaded.environment, resolver: resolver
         ).gather()
         resolver.environment = loaded.environment
-        let external = ExternalFacts.collect(config: loaded.root, environment: loaded.environment, resolver: resolver)
+        let external = ExternalFacts.collect(
+            config: loaded.root, environment: loaded.environment, resolver: resolver, fileSystem: request.fileSystem)
         return AuditContext(configFile: loaded, paths: paths, files: files, deep: request.deep, external: external)
     }
 

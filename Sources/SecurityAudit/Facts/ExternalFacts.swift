@@ -12,9 +12,12 @@ public struct ExternalFacts: Sendable {
         self.materializedGatewaySecrets = materializedGatewaySecrets
     }
 
-    static func collect(config: ConfigNode, environment: [String: String], resolver: PathResolver) -> ExternalFacts {
+    static func collect(
+        config: ConfigNode, environment: [String: String], resolver: PathResolver, fileSystem: any FileSystemAccess
+    ) -> ExternalFacts {
         ExternalFacts(
             sandboxBrowserContainers: SandboxBrowserContainerProbe.scan(environment: environment),
-            materializedGatewaySecrets: GatewaySecretMaterializer.materialize(config: config, environment: environment, paths: resolver))
+            materializedGatewaySecrets: GatewaySecretMaterializer.materialize(
+                config: config, environment: environment, paths: resolver, fileSystem: fileSystem))
     }
 }

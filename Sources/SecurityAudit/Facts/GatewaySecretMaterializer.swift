@@ -4,7 +4,9 @@
 /// with a token, so a plain audit never touches secret files it does not need.
 enum GatewaySecretMaterializer {
     /// Resolved values keyed `token` / `password`.
-    static func materialize(config: ConfigNode, environment: [String: String], paths: PathResolver) -> [String: String] {
+    static func materialize(
+        config: ConfigNode, environment: [String: String], paths: PathResolver, fileSystem: any FileSystemAccess
+    ) -> [String: String] {
         let hooks = config["hooks"]
         guard hooks["enabled"].bool == true, let token = hooks["token"].string, !token.isEmpty else { return [:] }
         let auth = config["gateway"]["auth"]
@@ -15,7 +17,8 @@ enum GatewaySecretMaterializer {
         if refs.contains(where: { $0.1.source == "exec" }) { return [:] }
         var values: [String: String] = [:]
         for (key, ref) in refs {
-            values[key] = SecretReferenceResolver.resolve(ref, config: config, environment: environment, paths: paths)
+            values[key] = SecretReferenceResolver.resolve(
+                ref, config: config, environment: environment, paths: paths, fileSystem: fileSystem)
         }
         return values
     }

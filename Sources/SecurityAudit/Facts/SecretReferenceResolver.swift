@@ -1,9 +1,4 @@
 import JSON5
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Resolves `env` and `file` SecretRefs the way the gateway runtime does, for the few
 /// checks that must compare a secret's value. `exec` refs are never resolved: an audit
@@ -14,7 +9,8 @@ enum SecretReferenceResolver {
     static let singleValueId = "value"
 
     static func resolve(
-        _ ref: SecretReference, config: ConfigNode, environment: [String: String], paths: PathResolver
+        _ ref: SecretReference, config: ConfigNode, environment: [String: String], paths: PathResolver,
+        fileSystem: any FileSystemAccess = POSIXFileSystem()
     ) -> String? {
         guard let provider = providerConfig(for: ref, in: config) else { return nil }
         switch ref.source {
@@ -25,7 +21,7 @@ enum SecretReferenceResolver {
             guard let value = environment[ref.id], !value.trimmingWhitespace.isEmpty else { return nil }
             return value
         case "file":
-            return resolveFile(ref, provider: provider, paths: paths)
+            return resolveFile(ref, provider: provider, paths: paths, fileSystem: fileSystem)
         default:
             return nil
         }
@@ -42,13 +38,15 @@ enum SecretReferenceResolver {
         return provider["source"].string == ref.source ? provider : nil
     }
 
-    static func resolveFile(_ ref: SecretReference, provider: ConfigNode, paths: PathResolver) -> String? {
+    static func resolveFile(
+        _ ref: SecretReference, provider: ConfigNode, paths: PathResolver, fileSystem: any FileSystemAccess
+    ) -> String? {
         guard let rawPath = provider["path"].string, !rawPath.trimmingWhitespace.isEmpty else { return nil }
         let path = paths.resolveUserPath(rawPath)
-        guard isPrivateRegularFile(path) else { return nil }
+        guard case .success(let status) = fileSystem.lstat(path), isPrivateRegularFile(status, auditor: fileSystem.effectiveUID) else { return nil }
         let configuredMax = provider["maxBytes"].number.map { Int(exactly: $0.rounded(.down)) ?? 0 } ?? 0
         let limit = configuredMax > 0 ? configuredMax : defaultFileMaxBytes
-        guard let bytes = try? BoundedFileReader.read(path, limit: limit) else { return nil }
+        guard case .success(let bytes) = fileSystem.readFile(path, limit: limit) else { return nil }
         let text = String(decoding: bytes, as: UTF8.self)
         let value: String?
         if provider["mode"].string == "singleValue" {
@@ -66,11 +64,8 @@ enum SecretReferenceResolver {
 
     /// The runtime refuses secret files that are symlinks, readable or writable by
     /// group or others, or owned by another user.
-    static func isPrivateRegularFile(_ path: String) -> Bool {
-        var info = stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
-        guard info.st_mode & 0o077 == 0 else { return false }
-        return info.st_uid == getuid()
+    static func isPrivateRegularFile(_ status: FileStatus, auditor: UInt32) -> Bool {
+        status.isRegularFile && status.mode & 0o077 == 0 && status.ownerUID == auditor
     }
 
     /// RFC 6901: `/a/b~1c/0`.
