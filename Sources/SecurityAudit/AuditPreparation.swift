@@ -23,6 +23,13 @@ public enum AuditPreparation {
     static let maxDotEnvBytes = 1024 * 1024
 
     public static func prepare(_ request: AuditRequest) throws(ConfigLoadError) -> AuditContext {
+        let located = locate(request)
+        let loaded = try ConfigLoader(environment: located.environment).load(path: located.paths.configPath)
+        return AuditContext(configFile: loaded, paths: located.paths, deep: request.deep)
+    }
+
+    /// The environment (with the dotenv files) and the paths, before the config is read.
+    public static func locate(_ request: AuditRequest) -> (environment: [String: String], paths: OpenClawPaths) {
         var environment = request.environment
         let exists: @Sendable (String) -> Bool = { FileSystemProbe.exists($0) }
         if request.loadDotEnv {
@@ -33,9 +40,7 @@ public enum AuditPreparation {
             merge(dotEnvAt: PathNormalization.join(resolver.resolveStateDir(), ".env"), into: &environment)
             resolver.environment = environment
         }
-        let paths = resolver.resolve()
-        let loaded = try ConfigLoader(environment: environment).load(path: paths.configPath)
-        return AuditContext(configFile: loaded, paths: paths, deep: request.deep)
+        return (environment, resolver.resolve())
     }
 
     /// Adds variables from a dotenv file without overriding what is already set.
