@@ -89,13 +89,12 @@ struct AtomicConfigWriter {
             discard(staged)
             throw .failed(path: path, FileOperationError(operation: "write", name: staged.name, code: EIO))
         }
-        // The rename is done; a failing folder sync leaves the new file in place but
-        // perhaps not yet durable, which the caller reports.
-        do {
-            try operations.sync(folder, name: PathNormalization.dirname(path))
-        } catch {
-            throw .failed(path: path, error)
-        }
+    }
+
+    /// Makes the rename durable. A failure here leaves the new file in place, perhaps not
+    /// yet on disk, which the caller reports without undoing anything.
+    func syncFolder(of staged: Staged) throws(FileOperationError) {
+        try operations.sync(staged.folder.fd, name: PathNormalization.dirname(staged.rewrite.path))
     }
 
     /// Removes whatever temporary files a staged write left.

@@ -69,9 +69,12 @@ struct ConfigFileEditor {
             if !textEdits.contains(textEdit) { textEdits.append(textEdit) }
         }
         // Two different edits of the same bytes (a value reached through two paths with
-        // different outcomes) cannot both be honoured: refuse rather than guess.
+        // different outcomes) cannot both be honoured: refuse rather than guess. The
+        // order is the one `JSON5Edits.apply` uses.
         var end = 0
-        for edit in textEdits.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+        let ordered = textEdits.enumerated()
+            .sorted { ($0.element.range.lowerBound, $0.offset) < ($1.element.range.lowerBound, $1.offset) }
+        for edit in ordered.map(\.element) {
             guard edit.range.lowerBound >= end else {
                 throw ConfigFileEditError(message: "\(file): conflicting edits at byte \(edit.range.lowerBound); not changed")
             }

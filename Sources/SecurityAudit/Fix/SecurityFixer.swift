@@ -106,6 +106,13 @@ public enum SecurityFixer {
             }
         }
         result.configWritten = true
+        for file in staged {
+            do {
+                try writer.syncFolder(of: file)
+            } catch {
+                result.errors.append("writeConfigFile: \(file.rewrite.path) was replaced, but syncing its folder failed: \(error)")
+            }
+        }
     }
 
     /// The include files to tighten: scanned from the main file as parsed, even when the
