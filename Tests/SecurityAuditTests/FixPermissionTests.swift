@@ -152,6 +152,26 @@ struct FixPermissionTests {
         #expect(fixture.mode("ok.json5") == 0o600)
     }
 
+    @Test func includesOfAConfigOutsideTheStateDirAreWalkedFromItsFolder() throws {
+        let fixture = try FixFixture()
+        let config = try fixture.dir.write("conf/openclaw.json", #"{ $include: ["./plain.json5", "./linked/inc.json5"] }"#, mode: 0o644)
+        let plain = try fixture.dir.write("conf/plain.json5", "{ logging: { redactSensitive: 'off' } }", mode: 0o644)
+        let real = try fixture.dir.write("conf/real/inc.json5", "{ channels: { telegram: { groupPolicy: 'open' } } }", mode: 0o644)
+        try FileManager.default.createSymbolicLink(atPath: fixture.dir.url("conf/linked"), withDestinationPath: fixture.dir.url("conf/real"))
+        fixture.environment["OPENCLAW_CONFIG_PATH"] = config
+        let result = fixture.fix()
+        // The loader accepts a link that stays in the folder; the fix neither writes nor
+        // chmods through it.
+        #expect(result.changes.count == 2)
+        #expect(!result.configWritten)
+        #expect(result.errors == ["writeConfigFile failed: \(fixture.dir.url("conf/linked/inc.json5")) is, or is inside, a symbolic link; not replaced (edit the real file, or point --config at it)"])
+        #expect(result.actions[1...3].map(\.path) == [config, plain, fixture.dir.url("conf/linked/inc.json5")])
+        #expect(result.actions[1...3].map(\.status) == [.applied, .applied, .skipped(.symlink)])
+        #expect(FixFixture.mode(real) == 0o644)
+        // Staging failed for one file, so none was replaced.
+        #expect(FileManager.default.contents(atPath: plain) == Data("{ logging: { redactSensitive: 'off' } }".utf8))
+    }
+
     @Test func nestedIncludesAreFollowedDepthFirst() throws {
         let fixture = try FixFixture(config: #"{ a: { $include: "./a.json5" }, b: { $include: "./b.json5" } }"#)
         try fixture.write("a.json5", #"{ $include: "./sub/a1.json5" }"#)

@@ -15,7 +15,10 @@ public enum SecurityFixer {
         let (environment, paths) = AuditPreparation.locate(request)
         var result = SecurityFixResult(stateDir: paths.stateDir, configPath: paths.configPath, dryRun: dryRun)
         let configDir = PathNormalization.dirname(paths.configPath)
-        let walker = NoFollowWalker(anchors: [paths.stateDir, configDir])
+        // Everything is reached from the state dir; include files, which must lie in the
+        // config's folder, also from that folder when the config lives elsewhere.
+        let walker = NoFollowWalker(anchors: [paths.stateDir])
+        let includeWalker = NoFollowWalker(anchors: [paths.stateDir, configDir])
 
         var loaded: LoadedConfig?
         do {
@@ -33,15 +36,16 @@ public enum SecurityFixer {
                         old: $0.before, new: $0.after, oldLabel: $0.path, newLabel: $0.path + " (fixed)"))
                 }
             } else if !rewrites.isEmpty {
-                write(rewrites, walker: walker, operations: operations, into: &result)
+                write(rewrites, walker: walker, includeWalker: includeWalker, operations: operations, into: &result)
             }
         }
 
         let fixer = PermissionFixer(walker: walker, dryRun: dryRun)
+        let includeFixer = PermissionFixer(walker: includeWalker, dryRun: dryRun)
         let roster = AgentRoster(config: loaded?.root ?? .emptyObject)
         result.actions = permissionActions(
             paths: paths, includes: includeFiles(loaded, configPath: paths.configPath),
-            agentIds: roster.agentIdsDefaultFirst, fixer: fixer, walker: walker)
+            agentIds: roster.agentIdsDefaultFirst, fixer: fixer, includeFixer: includeFixer, walker: walker)
         return result
     }
 
@@ -68,14 +72,17 @@ public enum SecurityFixer {
 
     /// Stages every file first and replaces them only when all are staged, so a full disk
     /// or a refused file leaves all of them as they were. The main config goes last.
-    static func write(_ rewrites: [ConfigFileRewrite], walker: NoFollowWalker, operations: any FixFileOperations, into result: inout SecurityFixResult) {
+    static func write(
+        _ rewrites: [ConfigFileRewrite], walker: NoFollowWalker, includeWalker: NoFollowWalker,
+        operations: any FixFileOperations, into result: inout SecurityFixResult
+    ) {
         let writer = AtomicConfigWriter(operations: operations)
         let ordered = rewrites.filter { $0.path != result.configPath } + rewrites.filter { $0.path == result.configPath }
         var staged: [AtomicConfigWriter.Staged] = []
         for rewrite in ordered {
             do {
                 let folder: OwnedDescriptor
-                switch walker.openParentForWriting(of: rewrite.path) {
+                switch (rewrite.path == result.configPath ? walker : includeWalker).openParentForWriting(of: rewrite.path) {
                 case .success(let opened): folder = opened
                 case .failure(.symlink): throw ConfigWriteError.symlink(path: rewrite.path)
                 case .failure(.missing): throw ConfigWriteError.changedOnDisk(path: rewrite.path)
@@ -134,14 +141,14 @@ public enum SecurityFixer {
     /// `sessions/`, `sessions.json` and `sessions/*.jsonl`.
     static func permissionActions(
         paths: OpenClawPaths, includes: [IncludeFileScanner.Include], agentIds: [String],
-        fixer: PermissionFixer, walker: NoFollowWalker
+        fixer: PermissionFixer, includeFixer: PermissionFixer, walker: NoFollowWalker
     ) -> [SecurityFixAction] {
         var actions: [SecurityFixAction] = []
         actions.append(fixer.fix(paths.stateDir, mode: 0o700, require: .directory))
         actions.append(fixer.fix(paths.configPath, mode: 0o600, require: .file))
         for include in includes {
             actions.append(include.insideConfigDir
-                ? fixer.fix(include.path, mode: 0o600, require: .file)
+                ? includeFixer.fix(include.path, mode: 0o600, require: .file)
                 : SecurityFixAction(path: include.path, mode: 0o600, status: .skipped(.outsideConfigDir)))
         }
         actions.append(fixer.fix(paths.credentialsDir, mode: 0o700, require: .directory))
