@@ -192,9 +192,10 @@ extension AuditPreparation {
         do {
             return (try prepare(request), nil)
         } catch {
-            let (environment, paths) = locate(request)
+            let (environment, resolver) = resolve(request)
+            let paths = resolver.resolve()
             let empty = LoadedConfig.empty(path: paths.configPath, environment: environment)
-            return (AuditContext(configFile: empty, paths: paths, deep: request.deep), error)
+            return (context(request, loaded: empty, paths: paths, resolver: resolver), error)
         }
     }
 }
