@@ -11,9 +11,9 @@ struct AuditCommand: ParsableCommand {
             with $include and ${VAR}), runs every check and prints the findings grouped \
             by severity.
 
-            Exit status: 0 when the audit ran, whatever it found; 1 when the config \
-            cannot be read or parsed (the error names FILE:LINE:COL); 2 for --deep and \
-            --fix, which are not implemented yet; 64 for bad usage.
+            Exit status:
+            \(AuditExitStatus.table)
+            2 is returned for --deep and --fix while they are not implemented.
             """)
 
     @Flag(help: "Attempt live Gateway probe (best-effort).")
@@ -24,6 +24,9 @@ struct AuditCommand: ParsableCommand {
 
     @Flag(help: "Print the report as one JSON document on stdout (nothing else is printed there).")
     var json = false
+
+    @OptionGroup(title: "Reports and CI gates")
+    var reporting: ReportingOptions
 
     @Option(name: .customLong("state-dir"), help: ArgumentHelp(
         "The OpenClaw state directory to audit (same as OPENCLAW_STATE_DIR; the flag wins).",
@@ -53,9 +56,12 @@ struct AuditCommand: ParsableCommand {
         if let profile, !CLIProfile.isValidName(profile.trimmingCharactersInWhitespace) {
             throw ValidationError("Invalid --profile (use letters, numbers, \"_\", \"-\" only)")
         }
+        _ = try reporting.resolvedFormat(json: json)
     }
 
     func run() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
         var environment = ProcessEnvironment.current()
         if noColor { environment["NO_COLOR"] = "1" }
         let cwd = ProcessEnvironment.currentDirectory()
@@ -84,10 +90,14 @@ struct AuditCommand: ParsableCommand {
             StandardStreams.error("Config (\(context.paths.configPath)): missing env var \"\(missing.name)\" at \(missing.configPath) — feature using this value will be unavailable")
         }
 
-        let report = Auditor.run(context, timestamp: ProcessEnvironment.epochMilliseconds())
-        let format: ReportFormat = json ? .json : .text
-        let colors = !json && ProcessEnvironment.stdoutIsTerminal()
+        var report = Auditor.run(context, timestamp: ProcessEnvironment.epochMilliseconds())
+        let elapsed = (clock.now - start).components
+        report.durationSeconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        let format = try reporting.resolvedFormat(json: json)
+        let colors = format == .text && ProcessEnvironment.stdoutIsTerminal()
             && (environment["FORCE_COLOR"].map { !$0.isEmpty && $0 != "0" } ?? (environment["NO_COLOR"] == nil))
-        StandardStreams.output(format.reporter(colors: colors, profile: environment["OPENCLAW_PROFILE"]).render(report))
+        let status = try reporting.deliver(
+            report, format: format, colors: colors, profile: environment["OPENCLAW_PROFILE"], workingDirectory: cwd)
+        if status != .success { throw ExitCode(status.rawValue) }
     }
 }
