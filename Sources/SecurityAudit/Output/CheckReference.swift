@@ -117,13 +117,32 @@ public enum CheckReference {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Ids that look like what the user typed, for "unknown check" errors.
+    /// Ids that look like what the user typed, for "unknown check" errors: ids that
+    /// contain it, else ids within a few typos of it (or of their start).
     public static func suggestions(for id: String, in entries: [CheckEntry]) -> [String] {
         let needle = id.lowercased()
-        let parts = needle.split(separator: ".").map(String.init).filter { $0.count > 2 }
-        return entries.map(\.id).filter { candidate in
+        let ids = entries.map(\.id)
+        let containing = ids.filter { $0.lowercased().contains(needle) }
+        if !containing.isEmpty { return Array(containing.prefix(5)) }
+        let limit = max(2, needle.count / 4)
+        let scored = ids.map { candidate -> (String, Int) in
             let lowered = candidate.lowercased()
-            return lowered.contains(needle) || parts.contains { lowered.contains($0) }
-        }.prefix(5).map { $0 }
+            return (candidate, min(editDistance(needle, lowered), editDistance(needle, String(lowered.prefix(needle.count)))))
+        }
+        return scored.filter { $0.1 <= limit }.sorted { $0.1 < $1.1 }.prefix(3).map(\.0)
+    }
+
+    /// Levenshtein distance over characters.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1] + Array(repeating: 0, count: b.count)
+            for (j, y) in b.enumerated() {
+                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
     }
 }

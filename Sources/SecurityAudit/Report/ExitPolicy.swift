@@ -15,11 +15,11 @@ public enum AuditExitStatus: Int32, Sendable, CaseIterable {
 
     /// The table for `--help` and the README.
     public static let table = """
-        0   the audit ran (findings do not change the status unless --fail-on is given)
-        1   an error stopped the audit: unreadable or invalid config, baseline or output file
+        0   the audit ran; findings do not matter unless --fail-on says so
+        1   an error stopped it: unreadable or invalid config, baseline, output
         3   --fail-on SEVERITY: an active finding is at or above SEVERITY
         4   --fail-on-incomplete: a collector failed or timed out
-        64  bad usage (unknown flag, bad value, conflicting flags)
+        64  bad usage: unknown flag, bad value, conflicting flags
         """
 }
 
