@@ -17,13 +17,15 @@ public struct PrometheusReporter: Reporter {
 
     public func render(_ report: AuditReport) -> String {
         let instance: [(String, String)] = report.paths.map { [("state_dir", $0.stateDir)] } ?? []
-        func count(_ value: Int) -> String { String(value) }
-
-        var bySeverity = Family(name: "openclaw_security_audit_findings", help: "Active findings of the last audit, by severity.")
-        let summary = report.summary
-        for (severity, value) in [(Severity.critical, summary.critical), (.warn, summary.warn), (.info, summary.info)] {
-            bySeverity.samples.append((instance + [("severity", severity.rawValue)], count(value)))
+        func bySeverity(_ summary: AuditSummary) -> [(labels: [(String, String)], value: String)] {
+            [(Severity.critical, summary.critical), (.warn, summary.warn), (.info, summary.info)].map {
+                (instance + [("severity", $0.0.rawValue)], String($0.1))
+            }
         }
+
+        let active = Family(
+            name: "openclaw_security_audit_findings", help: "Active findings of the last audit, by severity.",
+            samples: bySeverity(report.summary))
 
         var byCheck = Family(name: "openclaw_security_audit_check_findings", help: "Active findings of the last audit, by check id and severity.")
         var checkCounts: [(checkId: String, severity: Severity, count: Int)] = []
@@ -37,21 +39,19 @@ public struct PrometheusReporter: Reporter {
         for entry in checkCounts {
             byCheck.samples.append((instance + [
                 ("check_id", entry.checkId), ("severity", entry.severity.rawValue), ("area", CheckArea.of(entry.checkId)),
-            ], count(entry.count)))
+            ], String(entry.count)))
         }
+        let suppressed = Family(
+            name: "openclaw_security_audit_suppressed_findings",
+            help: "Findings moved out of the report by security.audit.suppressions, by severity.",
+            samples: bySeverity(AuditSummary(counting: report.suppressedFindings.map(\.finding))))
 
-        var suppressed = Family(name: "openclaw_security_audit_suppressed_findings", help: "Findings moved out of the report by security.audit.suppressions, by severity.")
-        let suppressedSummary = AuditSummary(counting: report.suppressedFindings.map(\.finding))
-        for (severity, value) in [(Severity.critical, suppressedSummary.critical), (.warn, suppressedSummary.warn), (.info, suppressedSummary.info)] {
-            suppressed.samples.append((instance + [("severity", severity.rawValue)], count(value)))
-        }
-
-        var families = [bySeverity, byCheck, suppressed]
+        var families = [active, byCheck, suppressed]
         if let baseline = report.baseline {
             families.append(Family(
                 name: "openclaw_security_audit_baseline_known_findings",
                 help: "Active findings left out because the baseline file knows them.",
-                samples: [(instance, count(baseline.known))]))
+                samples: [(instance, String(baseline.known))]))
         }
         if let duration = report.durationSeconds {
             families.append(Family(

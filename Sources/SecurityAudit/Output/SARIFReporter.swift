@@ -120,7 +120,7 @@ public struct SARIFReporter: Reporter {
         ]
         if usesSourceRoot, let root = workingDirectory {
             run.append(("originalUriBaseIds", .object([
-                ("SRCROOT", .object([("uri", .string("file://" + Self.percentEncoded(root == "/" ? "/" : root + "/")))])),
+                ("SRCROOT", .object([("uri", .string("file://" + Self.percentEncoded(root + "/")))])),
             ])))
         }
         run.append(("columnKind", .string("unicodeCodePoints")))
