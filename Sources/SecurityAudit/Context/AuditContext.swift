@@ -8,6 +8,8 @@ public struct AuditContext: Sendable {
     public var deep: Bool
     /// Gateway settings derived once from the config and environment (checks.md §4).
     public let gateway: GatewaySettings
+    /// The agents of `agents.list` or `agents.entries`.
+    public let agents: AgentRoster
 
     public init(configFile: LoadedConfig, paths: OpenClawPaths, deep: Bool = false) {
         self.config = configFile.root
@@ -16,6 +18,12 @@ public struct AuditContext: Sendable {
         self.paths = paths
         self.deep = deep
         self.gateway = GatewaySettings(config: configFile.root, environment: configFile.environment)
+        self.agents = AgentRoster(config: configFile.root)
+    }
+
+    /// The tool-policy chain of an agent (nil = `agents.defaults`).
+    public func toolPolicy(for agent: AgentRoster.Agent?) -> ToolPolicyChain {
+        ToolPolicyChain(agent: agent, roster: agents, config: config)
     }
 
     /// A trimmed, non-empty environment value.

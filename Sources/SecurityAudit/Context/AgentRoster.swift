@@ -1,0 +1,111 @@
+/// The configured agents, read from either shape the original accepts: February's
+/// `agents.list: [{id, ...}]` or the later `agents.entries: {<id>: {...}}`
+/// (later-checks.md §1.1; `entries` wins when both are present).
+public struct AgentRoster: Sendable {
+    public struct Agent: Sendable {
+        /// The id as written (for texts); `normalizedId` for paths and lookups.
+        public var id: String
+        public var normalizedId: String
+        public var config: ConfigNode
+    }
+
+    public static let defaultAgentId = "main"
+
+    /// Agents with a string id, in config order.
+    public let agents: [Agent]
+    /// Whether the user wrote `agents.entries` (texts then say `agents.entries.<id>`).
+    public let usesEntries: Bool
+    /// Whether any roster key is present at all.
+    public let hasRoster: Bool
+    /// Every roster entry that is an object, with or without a usable id.
+    public let entryCount: Int
+
+    public init(config: ConfigNode) {
+        let agents = config["agents"]
+        var result: [Agent] = []
+        var count = 0
+        if let entries = agents["entries"] {
+            usesEntries = true
+            hasRoster = true
+            for (key, value) in entries.object?.entries ?? [] where value.object != nil {
+                count += 1
+                result.append(Agent(id: key, normalizedId: Self.normalize(key), config: value))
+            }
+        } else if let list = agents["list"] {
+            usesEntries = false
+            hasRoster = true
+            for entry in list.array ?? [] where entry.object != nil {
+                count += 1
+                if let id = entry["id"].string {
+                    result.append(Agent(id: id, normalizedId: Self.normalize(id), config: entry))
+                }
+            }
+        } else {
+            usesEntries = false
+            hasRoster = false
+        }
+        self.agents = result
+        self.entryCount = count
+    }
+
+    /// `agents.list` or `agents.entries`, as the user wrote it.
+    public var labelPrefix: String { usesEntries ? "agents.entries" : "agents.list" }
+
+    public func label(for agent: Agent) -> String { "\(labelPrefix).\(agent.id)" }
+
+    /// February rule: the first agent marked `default: true`, else the first agent,
+    /// else `main`.
+    public var defaultAgentId: String {
+        let chosen = agents.first { $0.config["default"].isTruthy } ?? agents.first
+        guard let id = chosen?.id.trimmingWhitespace, !id.isEmpty else { return Self.defaultAgentId }
+        return Self.normalize(id)
+    }
+
+    /// The default agent first, then every agent, normalized and without duplicates.
+    public var agentIdsDefaultFirst: [String] {
+        var seen: Set<String> = []
+        return ([defaultAgentId] + agents.map(\.normalizedId)).filter { seen.insert($0).inserted }
+    }
+
+    public func agent(withNormalizedId id: String) -> Agent? {
+        agents.first { $0.normalizedId == id }
+    }
+
+    /// `normalizeAgentId`: lower-case, path-safe, at most 64 characters, `main` when empty.
+    public static func normalize(_ raw: String) -> String {
+        let trimmed = raw.trimmingWhitespace
+        guard !trimmed.isEmpty else { return defaultAgentId }
+        func isIdScalar(_ s: Unicode.Scalar) -> Bool {
+            ("a"..."z").contains(s) || ("0"..."9").contains(s) || s == "_" || s == "-"
+        }
+        let lower = trimmed.lowercased()
+        let scalars = Array(lower.unicodeScalars)
+        if scalars.count <= 64, let first = scalars.first, first != "_", first != "-", scalars.allSatisfy(isIdScalar) {
+            return lower
+        }
+        var collapsed = String.UnicodeScalarView()
+        var inInvalidRun = false
+        for scalar in scalars {
+            if isIdScalar(scalar) {
+                collapsed.append(scalar)
+                inInvalidRun = false
+            } else if !inInvalidRun {
+                collapsed.append("-")
+                inInvalidRun = true
+            }
+        }
+        var text = String(collapsed)
+        while text.hasPrefix("-") { text.removeFirst() }
+        while text.hasSuffix("-") { text.removeLast() }
+        let limited = String(text.unicodeScalars.prefix(64).map(Character.init))
+        return limited.isEmpty ? defaultAgentId : limited
+    }
+
+    /// Sandbox mode of an agent (nil = the defaults): `<agent>.sandbox.mode`, else
+    /// `agents.defaults.sandbox.mode`, else `off`.
+    public func sandboxMode(for agent: Agent?, in config: ConfigNode) -> String {
+        agent?.config["sandbox"]["mode"].string
+            ?? config["agents"]["defaults"]["sandbox"]["mode"].string
+            ?? "off"
+    }
+}
