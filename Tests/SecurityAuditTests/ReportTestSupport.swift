@@ -36,10 +36,12 @@ func epochMilliseconds(_ text: String) -> Int64 {
 }
 
 extension CLITests {
-    /// Runs `body` with a state dir holding `config`, kept on disk until `body` returns.
+    /// Runs `body` with a state dir holding `config`, with the modes a real one has, kept
+    /// on disk until `body` returns.
     func withState(_ config: String, _ body: (TemporaryDirectory, [String: String]) throws -> Void) throws {
         let dir = try TemporaryDirectory()
-        try dir.write("state/openclaw.json", config)
+        try dir.write("state/openclaw.json", config, mode: 0o600)
+        chmod(dir.url("state"), 0o700)
         try withExtendedLifetime(dir) { try body(dir, environment(dir)) }
     }
 }
