@@ -50,27 +50,10 @@ enum OutputFile {
     }
 
     private static func writeAll(_ text: String, to fd: Int32) throws(Failure) {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { buffer in
-                systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw failure("write")
-            }
-            offset += written
-        }
+        guard StandardStreams.write(text, to: fd) else { throw failure("write") }
     }
 
     private static func failure(_ operation: String) -> Failure {
         Failure(message: "\(operation) failed: \(String(cString: strerror(errno)))")
     }
 }
-
-#if canImport(Glibc)
-private let systemWrite = Glibc.write
-#elseif canImport(Darwin)
-private let systemWrite = Darwin.write
-#endif
