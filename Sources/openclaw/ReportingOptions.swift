@@ -8,7 +8,7 @@ extension Severity: ExpressibleByArgument {}
 /// format, where it goes, the CI gates, suppressions' companions (baselines).
 struct ReportingOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "Report format: text, json (same as --json), sarif (SARIF 2.1.0), junit (JUnit XML) or prometheus (node_exporter textfile).",
+        "Report format (json is --json; sarif is SARIF 2.1.0; prometheus is node_exporter's textfile format).",
         valueName: "format"))
     var format: ReportFormat?
 
@@ -18,7 +18,7 @@ struct ReportingOptions: ParsableArguments {
     var output: String?
 
     @Option(name: .customLong("fail-on"), help: ArgumentHelp(
-        "Exit 3 when an active finding is at or above this severity: critical, warn or info.",
+        "Exit 3 when an active finding is at or above this severity.",
         valueName: "severity"))
     var failOn: Severity?
 
