@@ -8,6 +8,8 @@ public enum CheckCatalog {
         // Gateway config collector.
         GatewayHTTPToolsCheck(),
         GatewayBindAuthCheck(),
+        EnvTokenOverridesConfigCheck(),
+        WebFetchEnvProxyCheck(),
         TrustedProxiesMissingCheck(),
         LoopbackAuthCheck(),
         ControlUIOriginCheck(),
@@ -16,6 +18,7 @@ public enum CheckCatalog {
         TailscaleExposureCheck(),
         ControlUIAuthTogglesCheck(),
         FeishuDocToolCheck(),
+        MCPAppsCheck(),
         DangerousFlagsCheck(),
         GatewayTokenLengthCheck(),
         TrustedProxyAuthCheck(),
@@ -24,7 +27,11 @@ public enum CheckCatalog {
         BrowserControlCheck(),
         LoggingRedactionCheck(),
         ExecHostSandboxCheck(),
+        TeammateExecCheck(),
+        FsToolsDisabledExecCheck(),
+        ExecApprovalsCheck(),
         SafeBinsCheck(),
+        SkillMCPBoundaryCheck(),
         // Hooks hardening, then the HTTP collectors that follow hooks in the original.
         HooksTokenCheck(),
         HooksRoutingCheck(),
