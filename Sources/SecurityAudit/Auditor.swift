@@ -5,6 +5,10 @@ public enum Auditor {
         _ context: AuditContext, checks: [any Check] = CheckCatalog.checks, timestamp: Int64
     ) -> AuditReport {
         let findings = checks.flatMap { $0.findings(in: context) }
-        return AuditReport(timestamp: timestamp, findings: findings, deepRequested: context.deep)
+        var report = AuditReport(
+            timestamp: timestamp, findings: findings, deepRequested: context.deep,
+            deepGateway: context.deepFacts?.gateway.result)
+        if context.deep, let facts = context.deepFacts { report.complete = facts.complete }
+        return report
     }
 }

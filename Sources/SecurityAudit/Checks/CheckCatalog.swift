@@ -22,6 +22,12 @@ public enum CheckCatalog {
         LoggingRedactionCheck(),
         GatewayHTTPAuthCheck(),
         GatewayHTTPSessionKeyCheck(),
+        // Filesystem collector, deep part: plugin code scan, then installed-skill scan
+        // (after the plugin-trust checks, before the channel checks).
+        PluginCodeSafetyCheck(),
+        SkillCodeSafetyCheck(),
+        // The deep gateway probe comes last.
+        GatewayProbeCheck(),
     ]
 
     /// Every declared id, in catalog order.
@@ -94,12 +100,6 @@ public enum CheckCatalog {
         "hooks.installs_unpinned_npm_specs",
         "hooks.installs_missing_integrity",
         "hooks.installs_version_drift",
-        "plugins.code_safety",
-        "plugins.code_safety.entry_escape",
-        "plugins.code_safety.entry_path",
-        "plugins.code_safety.scan_failed",
-        "skills.code_safety",
-        "skills.code_safety.scan_failed",
         "channels.<id>.dm.open",
         "channels.<id>.dm.open_invalid",
         "channels.<id>.dm.disabled",
@@ -114,7 +114,5 @@ public enum CheckCatalog {
         "channels.telegram.allowFrom.invalid_entries",
         "channels.telegram.groups.allowFrom.missing",
         "channels.telegram.groups.allowFrom.wildcard",
-        "gateway.probe_failed",
-        "gateway.probe_auth_secretref_unavailable",
     ]
 }

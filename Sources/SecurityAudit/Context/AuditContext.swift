@@ -10,6 +10,8 @@ public struct AuditContext: Sendable {
     public let gateway: GatewaySettings
     /// The agents of `agents.list` or `agents.entries`.
     public let agents: AgentRoster
+    /// What the `--deep` collectors found (`DeepAudit.collect`); nil when they did not run.
+    public var deepFacts: DeepFacts?
 
     public init(configFile: LoadedConfig, paths: OpenClawPaths, deep: Bool = false) {
         self.config = configFile.root

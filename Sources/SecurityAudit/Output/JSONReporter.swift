@@ -25,6 +25,9 @@ public struct JSONReporter: Reporter {
             }
             members.append(("deep", .object(deep)))
         }
+        if !report.complete {
+            members.append(("complete", .bool(false)))
+        }
         return .object(members)
     }
 

@@ -32,6 +32,19 @@ public struct GatewayProbeResult: Sendable, Equatable {
     public struct Close: Sendable, Equatable {
         public var code: Int
         public var reason: String
+
+        public init(code: Int, reason: String) {
+            self.code = code
+            self.reason = reason
+        }
+    }
+
+    public init(attempted: Bool = true, url: String?, ok: Bool, error: String?, close: Close?) {
+        self.attempted = attempted
+        self.url = url
+        self.ok = ok
+        self.error = error
+        self.close = close
     }
 }
 
@@ -42,6 +55,9 @@ public struct AuditReport: Sendable {
     public var findings: [Finding]
     public var deepGateway: GatewayProbeResult?
     public var deepRequested: Bool
+    /// False when a `--deep` collector failed or ran out of time (the JSON then says
+    /// `"complete": false`; the original has no such key).
+    public var complete = true
 
     public init(timestamp: Int64, findings: [Finding], deepRequested: Bool = false, deepGateway: GatewayProbeResult? = nil) {
         self.timestamp = timestamp
