@@ -19,7 +19,7 @@ struct CheckCatalogTests {
 
     @Test(arguments: examples)
     func declaredExample(_ example: Example) throws {
-        let report = try auditReport(config: example.example.config, environment: example.example.environment)
+        let report = try auditReport(example: example.example)
         let hits = report.findings.filter { example.info.matches($0.checkId) }
         if example.triggers {
             #expect(!hits.isEmpty, "expected \(example.info.id)")

@@ -81,6 +81,8 @@ final class GatewayProbeSession {
     var connectError: String?
     var lastClose: GatewayProbeResult.Close?
     var closeSent = false
+    /// Whether the upgrade completed: only then may WebSocket frames be written.
+    var webSocketOpen = false
     var connectRequestId = ""
     var pendingReads: [String: String] = [:]
     var timers: [Scheduled<Void>] = []
@@ -133,7 +135,10 @@ final class GatewayProbeSession {
                                 bound.value.webSocketOpened()
                             }
                         })
+                    // Frames the gateway sends right behind its 101 response (the
+                    // challenge) arrive in the same read: keep those bytes.
                     try channel.pipeline.syncOperations.addHTTPClientHandlers(
+                        leftOverBytesStrategy: .forwardBytes,
                         withClientUpgrade: (upgraders: [upgrader], completionHandler: { _ in }))
                     try channel.pipeline.syncOperations.addHandler(
                         HandshakeResponseHandler(session: session), name: GatewayProbeSession.handshakeHandlerName)
@@ -182,6 +187,7 @@ final class GatewayProbeSession {
     func webSocketOpened() {
         guard phase != .finished else { return }
         phase = .awaitingChallenge
+        webSocketOpen = true
         let bound = NIOLoopBound(self, eventLoop: eventLoop)
         timers.append(eventLoop.scheduleTask(in: GatewayProbe.challengeTimeout) {
             let session = bound.value
@@ -292,7 +298,7 @@ final class GatewayProbeSession {
     }
 
     func sendText(_ text: String) {
-        guard let channel else { return }
+        guard let channel, webSocketOpen else { return }
         let buffer = channel.allocator.buffer(string: text)
         let frame = WebSocketFrame(fin: true, opcode: .text, maskKey: .random(), data: buffer)
         channel.writeAndFlush(frame, promise: nil)
@@ -307,7 +313,7 @@ final class GatewayProbeSession {
     }
 
     func sendClose(code: Int, reason: String) {
-        guard let channel, !closeSent else { return }
+        guard let channel, webSocketOpen, !closeSent else { return }
         closeSent = true
         var data = channel.allocator.buffer(capacity: 2 + reason.utf8.count)
         data.writeInteger(UInt16(truncatingIfNeeded: code))
@@ -353,7 +359,7 @@ final class GatewayProbeSession {
         for timer in timers { timer.cancel() }
         timers.removeAll()
         if let channel, channel.isActive {
-            if !closeSent, ok || lastClose == nil {
+            if webSocketOpen, !closeSent, ok || lastClose == nil {
                 closeSent = true
                 var data = channel.allocator.buffer(capacity: 2)
                 data.writeInteger(UInt16(1000))
