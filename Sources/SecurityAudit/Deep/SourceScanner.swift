@@ -174,7 +174,12 @@ enum SourceScanner {
             if name == "exec", i > 0, bytes[i - 1] == UInt8(ascii: ".") {
                 var start = i - 1
                 while start > 0, isWordByte(bytes[start - 1]) { start -= 1 }
-                let receiver = string(start..<(i - 1))
+                var receiver = string(start..<(i - 1))
+                // `require("child_process").exec(...)`: the module itself is the receiver.
+                if receiver.isEmpty, i >= 2, bytes[i - 2] == UInt8(ascii: ")") {
+                    let lookBack = max(lineStarts[line], i - 40)
+                    if string(lookBack..<(i - 1)).contains("child_process") { receiver = "child_process" }
+                }
                 if memberExecCandidates.count < 256 { memberExecCandidates.append((line, receiver)) }
                 return
             }
