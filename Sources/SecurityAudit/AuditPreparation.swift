@@ -7,6 +7,8 @@ public struct AuditRequest: Sendable {
     public var deep: Bool
     /// Read `.env` from the working directory and the state dir, as the original does.
     public var loadDotEnv: Bool
+    /// Where file facts are read from; tests wrap it to simulate unreadable paths.
+    public var fileSystem: any FileSystemAccess = POSIXFileSystem()
 
     public init(environment: [String: String], cwd: String, systemHome: String?, deep: Bool = false, loadDotEnv: Bool = true) {
         self.environment = environment
@@ -17,7 +19,8 @@ public struct AuditRequest: Sendable {
     }
 }
 
-/// All the I/O before the checks: dotenv files, path resolution, config loading.
+/// All the I/O before the checks: dotenv files, path resolution, config loading, and
+/// the file facts the filesystem and plugin checks read.
 public enum AuditPreparation {
     /// A `.env` larger than this is not a dotenv file.
     static let maxDotEnvBytes = 1024 * 1024
@@ -35,7 +38,11 @@ public enum AuditPreparation {
         }
         let paths = resolver.resolve()
         let loaded = try ConfigLoader(environment: environment).load(path: paths.configPath)
-        return AuditContext(configFile: loaded, paths: paths, deep: request.deep)
+        let files = FileFactsGatherer(
+            fileSystem: request.fileSystem, config: loaded.root, paths: paths,
+            includeFiles: loaded.includeFiles, environment: loaded.environment, resolver: resolver
+        ).gather()
+        return AuditContext(configFile: loaded, paths: paths, files: files, deep: request.deep)
     }
 
     /// Adds variables from a dotenv file without overriding what is already set.

@@ -56,22 +56,33 @@ func auditReport(example: CheckExample) throws -> AuditReport {
     func fill(_ text: String) -> String {
         text.replacingOccurrences(of: "{stateDir}", with: stateDir).replacingOccurrences(of: "{closedPort}", with: port)
     }
-    try dir.write("state/openclaw.json", fill(example.config))
-    for (path, content) in example.files {
-        try dir.writeRaw("state/" + path, fill(content))
+    var fixtures: [FileFixture] = []
+    var rawFiles: [(String, String)] = []
+    for var fixture in example.files {
+        if case .file(let content) = fixture.kind {
+            if fixture.path.contains("\u{FFFD}") {
+                rawFiles.append((fixture.path, fill(content)))
+                continue
+            }
+            fixture.kind = .file(fill(content))
+        }
+        fixtures.append(fixture)
     }
-    try dir.makeDirectory("home")
-    var env = example.environment
-    env["HOME"] = dir.url("home")
-    env["OPENCLAW_STATE_DIR"] = stateDir
+    var environment = example.environment.mapValues(fill)
     // Never probe a real gateway that may run on the default port of this machine.
-    if example.deep, !example.config.contains("port"), env["OPENCLAW_GATEWAY_PORT"] == nil {
-        env["OPENCLAW_GATEWAY_PORT"] = port
+    if example.deep, !example.config.contains("port"), environment["OPENCLAW_GATEWAY_PORT"] == nil {
+        environment["OPENCLAW_GATEWAY_PORT"] = port
     }
-    let request = AuditRequest(environment: env, cwd: dir.path, systemHome: nil, deep: example.deep, loadDotEnv: false)
-    var context = try AuditPreparation.prepare(request)
-    if example.deep {
-        context = try DeepAudit.collect(into: context, request: request, options: DeepAuditOptions(timeoutMilliseconds: 5000))
+    var context = try auditContext(in: dir, config: fill(example.config), environment: environment, files: fixtures)
+    for (path, content) in rawFiles {
+        try dir.writeRaw("state/" + path, content)
     }
+    guard example.deep else { return Auditor.run(context, timestamp: 0) }
+    var env = environment
+    env["HOME"] = dir.url("home")
+    env["OPENCLAW_STATE_DIR"] = env["OPENCLAW_STATE_DIR"] ?? stateDir
+    let request = AuditRequest(environment: env, cwd: dir.path, systemHome: nil, deep: true, loadDotEnv: false)
+    context.deep = true
+    context = try DeepAudit.collect(into: context, request: request, options: DeepAuditOptions(timeoutMilliseconds: 5000))
     return Auditor.run(context, timestamp: 0)
 }

@@ -19,24 +19,24 @@ public enum SeverityRule: Sendable, Equatable {
     }
 }
 
-/// A config snippet (JSON5 text) with the environment it is audited in. Declared
-/// examples are run by one test for every check: triggers must produce the id, passes
-/// must not. In the config and the files, `{stateDir}` stands for the state dir and
-/// `{closedPort}` for a loopback port nothing listens on; in file paths U+FFFD stands for
-/// a byte that is not UTF-8.
+/// A config snippet (JSON5 text) with the environment and state-dir files it is audited
+/// in. Declared examples are run by one test for every check: triggers must produce the
+/// id, passes must not. In the config and the files, `{stateDir}` stands for the state
+/// dir and `{closedPort}` for a loopback port nothing listens on; in file paths U+FFFD
+/// stands for a byte that is not UTF-8.
 public struct CheckExample: Sendable {
     public var config: String
     public var environment: [String: String]
     /// When set, the triggered finding must have this severity.
     public var severity: Severity?
-    /// Files laid out in the state dir before the audit (path relative to it -> text).
-    public var files: [String: String]
+    /// Laid out in the state dir, in order, before the audit.
+    public var files: [FileFixture]
     /// Run the `--deep` collectors (gateway probe, plugin and skill code scan).
     public var deep: Bool
 
     public init(
         _ config: String, environment: [String: String] = [:], severity: Severity? = nil,
-        files: [String: String] = [:], deep: Bool = false
+        files: [FileFixture] = [], deep: Bool = false
     ) {
         self.config = config
         self.environment = environment
