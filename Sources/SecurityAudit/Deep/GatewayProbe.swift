@@ -114,7 +114,6 @@ final class GatewayProbeSession {
         let serverName = GatewayProbeSession.isIPAddress(host) ? nil : host
         let bootstrap = ClientBootstrap(group: eventLoop)
             .connectTimeout(remaining)
-            .channelOption(.socketOption(.so_reuseaddr), value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let session = bound.value

@@ -1,5 +1,6 @@
 /// The original's `SecurityAuditReport` JSON: `ts, summary, findings, deep?`, pretty
-/// printed with two spaces, plus a trailing newline as `console.log` adds.
+/// printed with two spaces, plus a trailing newline as `console.log` adds. Ours adds
+/// `complete: false` last when a `--deep` collector failed or ran out of time.
 public struct JSONReporter: Reporter {
     public init() {}
 
