@@ -26,6 +26,28 @@ public enum AuditPreparation {
     static let maxDotEnvBytes = 1024 * 1024
 
     public static func prepare(_ request: AuditRequest) throws(ConfigLoadError) -> AuditContext {
+        let (environment, resolver) = resolve(request)
+        let paths = resolver.resolve()
+        let loaded = try ConfigLoader(environment: environment).load(path: paths.configPath)
+        return context(request, loaded: loaded, paths: paths, resolver: resolver)
+    }
+
+    /// The environment (with the dotenv files) and the paths, before the config is read.
+    public static func locate(_ request: AuditRequest) -> (environment: [String: String], paths: OpenClawPaths) {
+        let (environment, resolver) = resolve(request)
+        return (environment, resolver.resolve())
+    }
+
+    /// The context for an already loaded config: gathers the file facts.
+    static func context(_ request: AuditRequest, loaded: LoadedConfig, paths: OpenClawPaths, resolver: PathResolver) -> AuditContext {
+        let files = FileFactsGatherer(
+            fileSystem: request.fileSystem, config: loaded.root, paths: paths,
+            includeFiles: loaded.includeFiles, environment: loaded.environment, resolver: resolver
+        ).gather()
+        return AuditContext(configFile: loaded, paths: paths, files: files, deep: request.deep)
+    }
+
+    static func resolve(_ request: AuditRequest) -> (environment: [String: String], resolver: PathResolver) {
         var environment = request.environment
         let exists: @Sendable (String) -> Bool = { FileSystemProbe.exists($0) }
         if request.loadDotEnv {
@@ -36,13 +58,7 @@ public enum AuditPreparation {
             merge(dotEnvAt: PathNormalization.join(resolver.resolveStateDir(), ".env"), into: &environment)
             resolver.environment = environment
         }
-        let paths = resolver.resolve()
-        let loaded = try ConfigLoader(environment: environment).load(path: paths.configPath)
-        let files = FileFactsGatherer(
-            fileSystem: request.fileSystem, config: loaded.root, paths: paths,
-            includeFiles: loaded.includeFiles, environment: loaded.environment, resolver: resolver
-        ).gather()
-        return AuditContext(configFile: loaded, paths: paths, files: files, deep: request.deep)
+        return (environment, resolver)
     }
 
     /// Adds variables from a dotenv file without overriding what is already set.

@@ -8,7 +8,10 @@ public enum Auditor {
         var report = AuditReport(
             timestamp: timestamp, findings: findings, deepRequested: context.deep,
             deepGateway: context.deepFacts?.gateway.result)
-        if context.deep, let facts = context.deepFacts { report.complete = facts.complete }
+        report.paths = context.paths
+        if context.deep, let facts = context.deepFacts { report.incomplete += facts.incompleteCollectors }
+        // Last, after every finding is in (deep collectors' included), as the original.
+        Suppressions.apply(context.config, to: &report)
         return report
     }
 }

@@ -19,8 +19,11 @@ struct DeepCLITests {
         let port = closedLoopbackPort()
         let result = try cli.run(["security", "audit", "--deep", "--json", "--timeout", "2000"], environment: environment(dir, port: port))
         #expect(result.status == 0)
+        #expect(try ProjectFile.reportSchema.get().validate(json: result.stdout) == [])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(report["complete"] as? Bool == false)
+        let gaps = report["incomplete"] as? [[String: Any]] ?? []
+        #expect(gaps.map { $0["collector"] as? String } == ["gateway-probe"])
         let gateway = (report["deep"] as? [String: Any])?["gateway"] as? [String: Any]
         #expect(gateway?["url"] as? String == "ws://127.0.0.1:\(port)")
         #expect(gateway?["ok"] as? Bool == false)

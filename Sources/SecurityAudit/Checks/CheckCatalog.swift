@@ -47,8 +47,9 @@ public enum CheckCatalog {
         GatewayProbeCheck(),
     ]
 
-    /// Every declared id, in catalog order.
-    public static var infos: [CheckInfo] { checks.flatMap(\.infos) }
+    /// Every declared id, in catalog order, then the ids the report itself emits after
+    /// all checks (suppression review).
+    public static var infos: [CheckInfo] { checks.flatMap(\.infos) + Suppressions.infos }
 
     /// Baseline ids (checks.md) that no check implements yet.
     public static let pendingIDs: [String] = [

@@ -11,12 +11,27 @@ public struct DeepFacts: Sendable {
         self.skills = skills
     }
 
-    /// False when a deep collector failed or ran out of time: the gateway could not be
+    /// The deep collectors that failed or ran out of time: the gateway could not be
     /// probed, or a plugin or skill could not be scanned completely.
-    public var complete: Bool {
-        gateway.result.ok && plugins.listingError == nil
-            && plugins.plugins.allSatisfy { !$0.outcome.isFailure }
-            && skills.allSatisfy { !$0.outcome.isFailure }
+    public var incompleteCollectors: [IncompleteCollector] {
+        var gaps: [IncompleteCollector] = []
+        if !gateway.result.ok {
+            gaps.append(IncompleteCollector(collector: "gateway-probe", reason: gateway.result.error ?? "gateway unreachable"))
+        }
+        if let error = plugins.listingError {
+            gaps.append(IncompleteCollector(collector: "plugin-code-scan", reason: error))
+        }
+        for plugin in plugins.plugins {
+            if case .failed(let error) = plugin.outcome {
+                gaps.append(IncompleteCollector(collector: "plugin-code-scan", reason: "\(plugin.name): \(error)"))
+            }
+        }
+        for skill in skills {
+            if case .failed(let error) = skill.outcome {
+                gaps.append(IncompleteCollector(collector: "skill-code-scan", reason: "\(skill.name): \(error)"))
+            }
+        }
+        return gaps
     }
 }
 

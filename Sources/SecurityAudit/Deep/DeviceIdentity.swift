@@ -18,7 +18,7 @@ struct DeviceIdentity: Sendable {
     var rawPublicKey: [UInt8] { Array(privateKey.publicKey.rawRepresentation) }
 
     /// SHA-256 of the raw public key, hex: the id the gateway derives from the key.
-    var deviceId: String { SHA256.hash(data: rawPublicKey).map { byteHex($0) }.joined() }
+    var deviceId: String { Crypto.SHA256.hash(data: rawPublicKey).map { byteHex($0) }.joined() }
 
     var publicKeyBase64URL: String { Base64.encode(rawPublicKey, urlSafe: true) }
 
