@@ -19,8 +19,9 @@ public struct AuditRequest: Sendable {
     }
 }
 
-/// All the I/O before the checks: dotenv files, path resolution, config loading, and
-/// the file facts the filesystem and plugin checks read.
+/// All the I/O before the checks: dotenv files, path resolution, config loading, the
+/// file facts the filesystem and plugin checks read, and the external facts (docker's
+/// sandbox browser containers, gateway secrets behind SecretRefs).
 public enum AuditPreparation {
     /// A `.env` larger than this is not a dotenv file.
     static let maxDotEnvBytes = 1024 * 1024
@@ -38,13 +39,17 @@ public enum AuditPreparation {
         return (environment, resolver.resolve())
     }
 
-    /// The context for an already loaded config: gathers the file facts.
+    /// The context for an already loaded config: gathers the file and external facts.
     static func context(_ request: AuditRequest, loaded: LoadedConfig, paths: OpenClawPaths, resolver: PathResolver) -> AuditContext {
         let files = FileFactsGatherer(
             fileSystem: request.fileSystem, config: loaded.root, paths: paths,
             includeFiles: loaded.includeFiles, environment: loaded.environment, resolver: resolver
         ).gather()
-        return AuditContext(configFile: loaded, paths: paths, files: files, deep: request.deep)
+        var configResolver = resolver
+        configResolver.environment = loaded.environment
+        let external = ExternalFacts.collect(
+            config: loaded.root, environment: loaded.environment, resolver: configResolver, fileSystem: request.fileSystem)
+        return AuditContext(configFile: loaded, paths: paths, files: files, deep: request.deep, external: external)
     }
 
     static func resolve(_ request: AuditRequest) -> (environment: [String: String], resolver: PathResolver) {

@@ -69,6 +69,10 @@ func auditReport(example: CheckExample) throws -> AuditReport {
         fixtures.append(fixture)
     }
     var environment = example.environment.mapValues(fill)
+    if !example.programs.isEmpty {
+        for (name, script) in example.programs { try dir.write("bin/" + name, script, mode: 0o755) }
+        environment["PATH"] = dir.url("bin")
+    }
     // Never probe a real gateway that may run on the default port of this machine.
     if example.deep, !example.config.contains("port"), environment["OPENCLAW_GATEWAY_PORT"] == nil {
         environment["OPENCLAW_GATEWAY_PORT"] = port

@@ -197,6 +197,19 @@ struct GatewayProbeTests {
         }
     }
 
+    @Test func fileSecretRefIsResolvedForTheProbe() throws {
+        try withPeer(.accepts(requiredToken: "from-secret-file")) { peer in
+            let dir = try TemporaryDirectory()
+            let secret = try dir.write("gw.secret", "from-secret-file\n", mode: 0o600)
+            let report = try deepAudit(config: #"""
+                { secrets: { providers: { local: { source: "file", path: "\#(secret)", mode: "singleValue" } } },
+                  gateway: { port: \#(peer.port), auth: { token: { source: "file", provider: "local", id: "value" } } } }
+                """#)
+            #expect(report.deepGateway?.ok == true)
+            #expect(!report.findings.contains { $0.checkId == "gateway.probe_auth_secretref_unavailable" })
+        }
+    }
+
     @Test func secretRefWarningIsAppendedToTheProbeError() throws {
         let port = closedLoopbackPort()
         let report = try deepAudit(

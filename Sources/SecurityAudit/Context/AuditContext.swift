@@ -12,10 +12,16 @@ public struct AuditContext: Sendable {
     public let gateway: GatewaySettings
     /// The agents of `agents.list` or `agents.entries`.
     public let agents: AgentRoster
+    /// Docker containers and resolved secrets (gathered by `AuditPreparation`; empty
+    /// when a context is built without it).
+    public let external: ExternalFacts
     /// What the `--deep` collectors found (`DeepAudit.collect`); nil when they did not run.
     public var deepFacts: DeepFacts?
 
-    public init(configFile: LoadedConfig, paths: OpenClawPaths, files: FileFacts = FileFacts(), deep: Bool = false) {
+    public init(
+        configFile: LoadedConfig, paths: OpenClawPaths, files: FileFacts = FileFacts(), deep: Bool = false,
+        external: ExternalFacts = ExternalFacts()
+    ) {
         self.config = configFile.root
         self.configFile = configFile
         self.environment = configFile.environment
@@ -24,6 +30,7 @@ public struct AuditContext: Sendable {
         self.deep = deep
         self.gateway = GatewaySettings(config: configFile.root, environment: configFile.environment)
         self.agents = AgentRoster(config: configFile.root)
+        self.external = external
     }
 
     /// The tool-policy chain of an agent (nil = `agents.defaults`).

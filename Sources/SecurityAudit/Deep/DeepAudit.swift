@@ -40,9 +40,22 @@ public enum DeepAudit {
         let deadline = NIODeadline.now() + .milliseconds(Int64(timeout))
         let target = try GatewayTarget.resolve(
             config: context.config, environment: context.environment, configPath: context.paths.configPath)
+        let resolver = PathResolver(
+            environment: context.environment, cwd: request.cwd, systemHome: request.systemHome,
+            exists: { FileSystemProbe.exists($0) })
+        var materialized: [String: String] = [:]
+        for path in GatewayProbeAuth.credentialPaths {
+            let node = path.split(separator: ".").reduce(Optional(context.config)) { $0?[String($1)] }
+            if let ref = SecretReference.parse(node, config: context.config),
+               let value = SecretReferenceResolver.resolve(
+                   ref, config: context.config, environment: context.environment, paths: resolver,
+                   fileSystem: request.fileSystem) {
+                materialized[path] = value
+            }
+        }
         let auth = GatewayProbeAuth.resolve(
             config: context.config, environment: context.environment, remote: target.isRemoteMode,
-            explicit: options.credentials)
+            explicit: options.credentials, materialized: materialized)
         let identity = DeviceIdentity.load(stateDir: context.paths.stateDir) ?? DeviceIdentity.ephemeral()
         let storedToken = identity.isStored
             ? DeviceIdentity.storedDeviceToken(stateDir: context.paths.stateDir, deviceId: identity.deviceId, role: "operator")
@@ -56,9 +69,6 @@ public enum DeepAudit {
                 storedDeviceToken: storedToken, deadline: deadline),
             on: group.next())
 
-        let resolver = PathResolver(
-            environment: context.environment, cwd: request.cwd, systemHome: request.systemHome,
-            exists: { FileSystemProbe.exists($0) })
         let (pluginFacts, pluginTargets) = CodeSafetyScan.scanPlugins(stateDir: context.paths.stateDir)
         let skills = InstalledSkills.discover(
             config: context.config, roster: context.agents, paths: context.paths, resolver: resolver)

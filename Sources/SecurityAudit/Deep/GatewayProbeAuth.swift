@@ -27,10 +27,10 @@ enum GatewayProbeAuth {
         var value: String?
         var unresolvedRefPath: String?
 
-        init(_ node: ConfigNode?, path: String, environment: [String: String]) {
+        init(_ node: ConfigNode?, path: String, environment: [String: String], materialized: String? = nil) {
             configured = SecretInput.isConfigured(node)
             if SecretInput.isSecretRef(node) {
-                value = Self.resolveEnvironmentRef(node, environment: environment)
+                value = Self.usable(materialized) ?? Self.resolveEnvironmentRef(node, environment: environment)
                 unresolvedRefPath = value == nil ? path : nil
             } else {
                 value = Self.usable(node?.string)
@@ -38,8 +38,7 @@ enum GatewayProbeAuth {
             }
         }
 
-        /// An `env` SecretRef is read from this process's environment; `file` and `exec`
-        /// providers are not run by an audit.
+        /// An `env` SecretRef is read from this process's environment.
         static func resolveEnvironmentRef(_ node: ConfigNode?, environment: [String: String]) -> String? {
             guard node?["source"].string == "env", let id = node?["id"].string?.trimmingWhitespace else { return nil }
             return usable(environment[id])
@@ -54,9 +53,13 @@ enum GatewayProbeAuth {
         }
     }
 
+    /// The config paths of the credentials the probe may use.
+    static let credentialPaths = ["gateway.auth.token", "gateway.auth.password", "gateway.remote.token", "gateway.remote.password"]
+
     static func resolve(
         config: ConfigNode, environment: [String: String], remote: Bool,
-        explicit: GatewayProbeCredentials = GatewayProbeCredentials()
+        explicit: GatewayProbeCredentials = GatewayProbeCredentials(),
+        materialized: [String: String] = [:]
     ) -> Resolution {
         let explicitToken = Input.usable(explicit.token)
         let explicitPassword = Input.usable(explicit.password)
@@ -67,10 +70,15 @@ enum GatewayProbeAuth {
         // Legacy CLAWDBOT_GATEWAY_* variables are ignored by the probe.
         let envToken = Input.usable(environment["OPENCLAW_GATEWAY_TOKEN"])
         let envPassword = Input.usable(environment["OPENCLAW_GATEWAY_PASSWORD"])
-        let localToken = Input(gateway["auth"]["token"], path: "gateway.auth.token", environment: environment)
-        let localPassword = Input(gateway["auth"]["password"], path: "gateway.auth.password", environment: environment)
-        let remoteToken = Input(gateway["remote"]["token"], path: "gateway.remote.token", environment: environment)
-        let remotePassword = Input(gateway["remote"]["password"], path: "gateway.remote.password", environment: environment)
+        // SecretRefs resolved by the caller (env and file providers, keyed by config
+        // path); exec providers are never run by an audit.
+        func input(_ node: ConfigNode?, _ path: String) -> Input {
+            Input(node, path: path, environment: environment, materialized: materialized[path])
+        }
+        let localToken = input(gateway["auth"]["token"], "gateway.auth.token")
+        let localPassword = input(gateway["auth"]["password"], "gateway.auth.password")
+        let remoteToken = input(gateway["remote"]["token"], "gateway.remote.token")
+        let remotePassword = input(gateway["remote"]["password"], "gateway.remote.password")
 
         func unavailable(_ path: String) -> Resolution {
             Resolution(
