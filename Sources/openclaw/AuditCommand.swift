@@ -11,6 +11,11 @@ struct AuditCommand: ParsableCommand {
             with $include and ${VAR}), runs every check and prints the findings grouped \
             by severity.
 
+            With --deep it also probes the running gateway over its WebSocket (as a \
+            read-only operator) and scans the code of installed plugins and skills, \
+            both within one time budget (--timeout). A deep part that fails or runs out \
+            of time is reported as a finding, and the JSON then has "complete": false.
+
             --fix changes only the values it fixes, in the file where each is written \
             (comments, formatting, ${VAR} and $include survive), replaces files \
             atomically keeping a .bak copy, and never follows a symbolic link. \
@@ -19,11 +24,27 @@ struct AuditCommand: ParsableCommand {
             Exit status:
             \(AuditExitStatus.table)
             With --fix, 1 also means a fix could not be applied (the report is still \
-            printed). 2 is returned for --deep while it is not implemented.
+            printed). With --deep, 1 also means the gateway URL would send credentials \
+            over plaintext ws:// to a remote host (nothing is printed on stdout).
             """)
 
-    @Flag(help: "Attempt live Gateway probe (best-effort).")
+    @Flag(help: "Attempt live Gateway probe (best-effort) and scan plugin and skill code.")
     var deep = false
+
+    @Option(help: ArgumentHelp(
+        "Use explicit gateway token for deep probe auth (only with --deep; never written anywhere).",
+        valueName: "token"))
+    var token: String?
+
+    @Option(help: ArgumentHelp(
+        "Use explicit gateway password for deep probe auth (only with --deep; never written anywhere).",
+        valueName: "password"))
+    var password: String?
+
+    @Option(help: ArgumentHelp(
+        "Time budget of the --deep probe and code scan, in milliseconds (at least 250).",
+        valueName: "ms"))
+    var timeout: Int = 5000
 
     @Flag(help: "Apply safe fixes (tighten defaults + chmod state/config).")
     var fix = false
@@ -85,18 +106,13 @@ struct AuditCommand: ParsableCommand {
         if let stateDir { environment["OPENCLAW_STATE_DIR"] = stateDir }
         if let configPath { environment["OPENCLAW_CONFIG_PATH"] = configPath }
 
-        if deep {
-            StandardStreams.error("openclaw security audit: --deep is not implemented yet")
-            throw ExitCode(2)
-        }
-
         let request = AuditRequest(environment: environment, cwd: cwd, systemHome: systemHome, deep: deep)
         if fix {
             try runFix(request, environment: environment, cwd: cwd)
             return
         }
 
-        let context: AuditContext
+        var context: AuditContext
         do {
             context = try AuditPreparation.prepare(request)
         } catch {
@@ -104,6 +120,9 @@ struct AuditCommand: ParsableCommand {
             throw ExitCode(1)
         }
         warnAboutMissingVariables(context)
+        if deep {
+            context = try runDeepCollectors(context, request: request)
+        }
 
         var report = Auditor.run(context, timestamp: ProcessEnvironment.epochMilliseconds())
         report.durationSeconds = elapsedSeconds(since: start, clock: clock)
@@ -122,11 +141,14 @@ struct AuditCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let result = SecurityFixer.run(request, dryRun: dryRun)
-        let (context, configError) = AuditPreparation.prepareAfterFix(request)
+        var (context, configError) = AuditPreparation.prepareAfterFix(request)
         if let configError {
             StandardStreams.error("Config invalid\n\(configError.description)")
         }
         warnAboutMissingVariables(context)
+        if deep {
+            context = try runDeepCollectors(context, request: request)
+        }
         var report = Auditor.run(context, timestamp: ProcessEnvironment.epochMilliseconds())
         report.durationSeconds = elapsedSeconds(since: start, clock: clock)
         let format = try reporting.resolvedFormat(json: json)
@@ -163,5 +185,30 @@ struct AuditCommand: ParsableCommand {
     private func useColors(_ environment: [String: String]) -> Bool {
         !json && ProcessEnvironment.stdoutIsTerminal()
             && (environment["FORCE_COLOR"].map { !$0.isEmpty && $0 != "0" } ?? (environment["NO_COLOR"] == nil))
+    }
+
+    /// The probe and code scan, with a progress line on stderr when it is a terminal.
+    func runDeepCollectors(_ context: AuditContext, request: AuditRequest) throws -> AuditContext {
+        let showProgress = ProcessEnvironment.stderrIsTerminal()
+        let progress: @Sendable (Int, Int) -> Void = { scanned, total in
+            guard total > 0 else { return }
+            StandardStreams.errorFragment("\r\u{1B}[2KScanning plugin and skill code: \(scanned)/\(total) files")
+        }
+        let options = DeepAuditOptions(
+            credentials: GatewayProbeCredentials(token: token, password: password),
+            timeoutMilliseconds: timeout,
+            progress: showProgress ? progress : nil)
+        if showProgress { StandardStreams.errorFragment("Probing the gateway and scanning plugin and skill code…") }
+        let result = Result { () throws(GatewayTarget.PlaintextRemoteError) -> AuditContext in
+            try DeepAudit.collect(into: context, request: request, options: options)
+        }
+        if showProgress { StandardStreams.errorFragment("\r\u{1B}[2K") }
+        switch result {
+        case .success(let collected):
+            return collected
+        case .failure(let error):
+            StandardStreams.error(error.description)
+            throw ExitCode(1)
+        }
     }
 }

@@ -37,6 +37,8 @@ enum ProcessEnvironment {
     }
 
     static func stdoutIsTerminal() -> Bool { isatty(STDOUT_FILENO) == 1 }
+
+    static func stderrIsTerminal() -> Bool { isatty(STDERR_FILENO) == 1 }
 }
 
 /// Writes whole strings to stdout / stderr without buffering surprises.
@@ -47,6 +49,11 @@ enum StandardStreams {
 
     static func error(_ line: String) {
         write(line + "\n", to: STDERR_FILENO)
+    }
+
+    /// Text on stderr without a line break (progress lines that rewrite themselves).
+    static func errorFragment(_ text: String) {
+        write(text, to: STDERR_FILENO)
     }
 
     /// Writes all of `text`, retrying interrupted writes; false (with `errno` set) when

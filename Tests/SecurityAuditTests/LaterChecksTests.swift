@@ -240,7 +240,7 @@ struct LaterChecksTests {
     }
 
     @Test func approvalsNormalisation() throws {
-        let root = try #require(StrictJSON.parse(Array("""
+        let root = try #require(StrictJSON.configTree(Array("""
             { "version": 1,
               "agents": {
                 "default": { "security": "full", "autoAllowSkills": true, "allowlist": ["/usr/bin/RG", { "pattern": "/bin/ls", "argPattern": "-l" }] },
@@ -257,7 +257,7 @@ struct LaterChecksTests {
         #expect(main.allowlist.map(\.pattern) == ["/usr/bin/rg", "/bin/ls", "/bin/ls"])
         #expect(main.allowlist.map(\.argPattern) == [nil, nil, "-l"])
 
-        let appended = try #require(StrictJSON.parse(Array(#"{ "version": 1, "agents": { "default": { "ask": "always" }, "ops": {} } }"#.utf8), file: "b.json"))
+        let appended = try #require(StrictJSON.configTree(Array(#"{ "version": 1, "agents": { "default": { "ask": "always" }, "ops": {} } }"#.utf8), file: "b.json"))
         #expect(ExecApprovals.parse(appended, path: "b.json").agents.map(\.id) == ["ops", "main"])
     }
 
@@ -270,7 +270,7 @@ struct LaterChecksTests {
         #"[]"#,
     ])
     func wrongTypesFailClosed(json: String) throws {
-        let root = try #require(StrictJSON.parse(Array(json.utf8), file: "a.json"))
+        let root = try #require(StrictJSON.configTree(Array(json.utf8), file: "a.json"))
         let approvals = ExecApprovals.parse(root, path: "a.json")
         #expect(approvals.source == .invalid)
         #expect(approvals.defaults.security == "deny" && approvals.defaults.autoAllowSkills == false)
@@ -293,6 +293,6 @@ struct LaterChecksTests {
         ("", false),
     ])
     func strictJSONIsJavaScriptsJSONParse(text: String, valid: Bool) {
-        #expect((StrictJSON.parse(Array(text.utf8), file: "x.json") != nil) == valid)
+        #expect((StrictJSON.configTree(Array(text.utf8), file: "x.json") != nil) == valid)
     }
 }

@@ -64,8 +64,13 @@ public enum CheckCatalog {
         PluginToolReachabilityCheck(),
         PluginInstallRecordsCheck(),
         HookInstallRecordsCheck(),
+        // Deep part of the filesystem block: plugin code scan, then installed skills.
+        PluginCodeSafetyCheck(),
+        SkillCodeSafetyCheck(),
         // What the file facts could not cover, after every check that reads them.
         InspectionIncompleteCheck(),
+        // The deep gateway probe comes last.
+        GatewayProbeCheck(),
     ]
 
     /// Every declared id, in catalog order, then the ids the report itself emits after
@@ -80,12 +85,6 @@ public enum CheckCatalog {
         "security.exposure.open_groups_with_elevated",
         "security.exposure.open_groups_with_runtime_or_fs",
         "security.trust_model.multi_user_heuristic",
-        "plugins.code_safety",
-        "plugins.code_safety.entry_escape",
-        "plugins.code_safety.entry_path",
-        "plugins.code_safety.scan_failed",
-        "skills.code_safety",
-        "skills.code_safety.scan_failed",
         "channels.<id>.dm.open",
         "channels.<id>.dm.open_invalid",
         "channels.<id>.dm.disabled",
@@ -100,7 +99,5 @@ public enum CheckCatalog {
         "channels.telegram.allowFrom.invalid_entries",
         "channels.telegram.groups.allowFrom.missing",
         "channels.telegram.groups.allowFrom.wildcard",
-        "gateway.probe_failed",
-        "gateway.probe_auth_secretref_unavailable",
     ]
 }

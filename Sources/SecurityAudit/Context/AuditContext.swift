@@ -15,6 +15,8 @@ public struct AuditContext: Sendable {
     /// Docker containers and resolved secrets (gathered by `AuditPreparation`; empty
     /// when a context is built without it).
     public let external: ExternalFacts
+    /// What the `--deep` collectors found (`DeepAudit.collect`); nil when they did not run.
+    public var deepFacts: DeepFacts?
 
     public init(
         configFile: LoadedConfig, paths: OpenClawPaths, files: FileFacts = FileFacts(), deep: Bool = false,

@@ -27,7 +27,7 @@ struct ExecApprovalsReader {
             gaps.append(InspectionGap(path: path, reason: "exec approvals unreadable (\(error.message)); evaluated as deny-all"))
             return .failClosed(path: path, source: .unreadable)
         case .success(let bytes):
-            guard let root = StrictJSON.parse(bytes, file: path) else { return .failClosed(path: path, source: .invalid) }
+            guard let root = StrictJSON.configTree(bytes, file: path) else { return .failClosed(path: path, source: .invalid) }
             return ExecApprovals.parse(root, path: path)
         }
     }

@@ -29,7 +29,7 @@ public enum MCPorterRegistry: Sendable, Equatable {
             default: return .rejected("unreadable")
             }
         case .success(let bytes):
-            guard let root = StrictJSON.parse(bytes, file: path) else { return .rejected("not valid JSON") }
+            guard let root = StrictJSON.configTree(bytes, file: path) else { return .rejected("not valid JSON") }
             let names = (root["mcpServers"].object?.entries ?? [])
                 .filter { $0.value["enabled"].bool != false }
                 .map(\.key)

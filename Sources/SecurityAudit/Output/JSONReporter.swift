@@ -1,5 +1,6 @@
 /// The original's `SecurityAuditReport` JSON: `ts, summary, findings, deep?`, pretty
-/// printed with two spaces, plus a trailing newline as `console.log` adds.
+/// printed with two spaces, plus a trailing newline as `console.log` adds. Ours adds
+/// `complete: false` last when a `--deep` collector failed or ran out of time.
 public struct JSONReporter: Reporter {
     public init() {}
 
@@ -35,6 +36,9 @@ public struct JSONReporter: Reporter {
                 ("known", .integer(Int64(baseline.known))),
                 ("resolved", .integer(Int64(baseline.resolved))),
             ])))
+        }
+        if !report.complete {
+            members.append(("complete", .bool(false)))
         }
         if !report.incomplete.isEmpty {
             members.append(("incomplete", .array(report.incomplete.map {

@@ -32,6 +32,19 @@ public struct GatewayProbeResult: Sendable, Equatable {
     public struct Close: Sendable, Equatable {
         public var code: Int
         public var reason: String
+
+        public init(code: Int, reason: String) {
+            self.code = code
+            self.reason = reason
+        }
+    }
+
+    public init(attempted: Bool = true, url: String?, ok: Bool, error: String?, close: Close?) {
+        self.attempted = attempted
+        self.url = url
+        self.ok = ok
+        self.error = error
+        self.close = close
     }
 }
 
@@ -49,6 +62,9 @@ public struct AuditReport: Sendable {
     public var configuredSuppressions = 0
     /// Collectors that failed or ran out of time: the findings are not the whole story.
     public var incomplete: [IncompleteCollector] = []
+    /// False when a collector (a `--deep` one: the gateway probe, a code scan) failed
+    /// or ran out of time; the JSON then says `"complete": false`.
+    public var complete: Bool { incomplete.isEmpty }
     /// Set when the findings were compared with a baseline file (`--baseline`).
     public var baseline: BaselineComparison?
     /// Wall-clock seconds the audit took, when the caller measured it.
