@@ -103,6 +103,26 @@ struct LaterChecksTests {
         #expect(report[2].remediation == "Move ZED out of openclaw.json and load it from the process environment or a secrets manager.")
     }
 
+    @Test func groupScopeMainTexts() throws {
+        let report = try findings(
+            """
+            { session: { groupScope: "main" },
+              bindings: [
+                { agentId: "a", match: { channel: "discord", accountId: "bot", peer: { kind: "channel", id: 42 }, guildId: "g1", roles: ["r1", "r2"] }, session: { groupScope: "main" } },
+                { agentId: "b", match: { channel: "Discord", accountId: "bot", peer: { kind: "group", id: "42" }, guildId: "g1", roles: ["r1", "r2"] }, session: { groupScope: "main" } },
+                { agentId: "c", match: { channel: "msteams", peer: { kind: "channel", id: "t" }, teamId: "T9" }, session: { groupScope: "main" } },
+                { agentId: "d", match: { channel: "slack", peer: { kind: "group", id: "C1" } }, session: { groupScope: "per-group" } } ] }
+            """, "security.trust_model.group_scope_main")
+        #expect(report.count == 1)
+        #expect(report.first?.detail == """
+            session.groupScope="main" routes all group/channel rooms into the agent main session, so anyone in those rooms shares context with the operator's direct conversation.
+            bindings with session.groupScope="main" route these rooms into the agent main session:
+            - discord accountId=bot peer=channel:42 guild=g1 roles=r1,r2
+            - msteams peer=channel:t team=T9
+            """)
+        #expect(report.first?.remediation == #"Use session.groupScope="per-group" or remove groupScope="main" from the listed bindings. See https://docs.openclaw.ai/channels/groups#session-keys"#)
+    }
+
     // MARK: Both config shapes
 
     /// A February `agents.list` config and the later `agents.entries` config of the same

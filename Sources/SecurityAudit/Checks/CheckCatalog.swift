@@ -46,6 +46,8 @@ public enum CheckCatalog {
         SecretsInConfigCheck(),
         ModelHygieneCheck(),
         SmallModelCheck(),
+        // The trust-model pair (the multi-user heuristic comes first).
+        GroupScopeMainCheck(),
         // Filesystem block: state dir and config, includes, state files, workspace
         // skills, sandbox browser containers, then plugin trust with the hook install
         // records (checks.md §1.3 step 21, later-checks.md §2 step 15).
