@@ -17,7 +17,8 @@ public struct AuditRequest: Sendable {
     }
 }
 
-/// All the I/O before the checks: dotenv files, path resolution, config loading.
+/// All the I/O before the checks: dotenv files, path resolution, config loading, channel
+/// facts (pairing stores, credential files).
 public enum AuditPreparation {
     /// A `.env` larger than this is not a dotenv file.
     static let maxDotEnvBytes = 1024 * 1024
@@ -35,7 +36,10 @@ public enum AuditPreparation {
         }
         let paths = resolver.resolve()
         let loaded = try ConfigLoader(environment: environment).load(path: paths.configPath)
-        return AuditContext(configFile: loaded, paths: paths, deep: request.deep)
+        let channelFacts = ChannelFacts.gather(
+            config: loaded.root, environment: loaded.environment, paths: paths,
+            agents: AgentRoster(config: loaded.root), resolvePath: resolver.resolveUserPath)
+        return AuditContext(configFile: loaded, paths: paths, deep: request.deep, channelFacts: channelFacts)
     }
 
     /// Adds variables from a dotenv file without overriding what is already set.

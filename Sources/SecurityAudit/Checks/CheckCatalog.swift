@@ -18,10 +18,20 @@ public enum CheckCatalog {
         GatewayTokenLengthCheck(),
         TrustedProxyAuthCheck(),
         GatewayRateLimitCheck(),
-        // Logging, then the HTTP collectors that follow hooks in the original.
+        // Logging, elevated allowlists, then the HTTP collectors that follow hooks in the original.
         LoggingRedactionCheck(),
+        ElevatedAllowlistCheck(),
         GatewayHTTPAuthCheck(),
         GatewayHTTPSessionKeyCheck(),
+        // After the node command checks: the minimal-profile override.
+        MinimalProfileOverrideCheck(),
+        // After secrets and models: the exposure matrix, then the trust model.
+        OpenGroupsElevatedCheck(),
+        OpenGroupsRuntimeCheck(),
+        ControlPlaneExposureCheck(),
+        MultiUserHeuristicCheck(),
+        // After the filesystem block: the channel collector, before the deep probe.
+        ChannelSecurityCheck(),
     ]
 
     /// Every declared id, in catalog order.
@@ -34,8 +44,6 @@ public enum CheckCatalog {
         "browser.control_invalid_config",
         "browser.control_no_auth",
         "browser.remote_cdp_http",
-        "tools.elevated.allowFrom.<provider>.wildcard",
-        "tools.elevated.allowFrom.<provider>.large",
         "tools.exec.host_sandbox_no_sandbox_defaults",
         "tools.exec.host_sandbox_no_sandbox_agents",
         "tools.exec.safe_bins_interpreter_unprofiled",
@@ -56,15 +64,11 @@ public enum CheckCatalog {
         "sandbox.browser_cdp_bridge_unrestricted",
         "gateway.nodes.deny_commands_ineffective",
         "gateway.nodes.allow_commands_dangerous",
-        "tools.profile_minimal_overridden",
         "config.secrets.gateway_password_in_config",
         "config.secrets.hooks_token_in_config",
         "models.legacy",
         "models.weak_tier",
         "models.small_params",
-        "security.exposure.open_groups_with_elevated",
-        "security.exposure.open_groups_with_runtime_or_fs",
-        "security.trust_model.multi_user_heuristic",
         "fs.state_dir.symlink",
         "fs.state_dir.perms_world_writable",
         "fs.state_dir.perms_group_writable",
@@ -100,20 +104,6 @@ public enum CheckCatalog {
         "plugins.code_safety.scan_failed",
         "skills.code_safety",
         "skills.code_safety.scan_failed",
-        "channels.<id>.dm.open",
-        "channels.<id>.dm.open_invalid",
-        "channels.<id>.dm.disabled",
-        "channels.<id>.dm.scope_main_multiuser",
-        "channels.<id>.warning.<N>",
-        "channels.<id>.allowFrom.dangerous_name_matching_enabled",
-        "channels.discord.allowFrom.name_based_entries",
-        "channels.discord.commands.native.no_allowlists",
-        "channels.discord.commands.native.unrestricted",
-        "channels.slack.commands.slash.no_allowlists",
-        "channels.slack.commands.slash.useAccessGroups_off",
-        "channels.telegram.allowFrom.invalid_entries",
-        "channels.telegram.groups.allowFrom.missing",
-        "channels.telegram.groups.allowFrom.wildcard",
         "gateway.probe_failed",
         "gateway.probe_auth_secretref_unavailable",
     ]

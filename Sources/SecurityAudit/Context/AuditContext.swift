@@ -10,8 +10,12 @@ public struct AuditContext: Sendable {
     public let gateway: GatewaySettings
     /// The agents of `agents.list` or `agents.entries`.
     public let agents: AgentRoster
+    /// Pairing stores and channel credential files, read before the checks.
+    public let channelFacts: ChannelFacts
+    /// The channel plugins and their accounts (checks.md §8.1).
+    public let channels: ChannelInventory
 
-    public init(configFile: LoadedConfig, paths: OpenClawPaths, deep: Bool = false) {
+    public init(configFile: LoadedConfig, paths: OpenClawPaths, deep: Bool = false, channelFacts: ChannelFacts = .none) {
         self.config = configFile.root
         self.configFile = configFile
         self.environment = configFile.environment
@@ -19,6 +23,9 @@ public struct AuditContext: Sendable {
         self.deep = deep
         self.gateway = GatewaySettings(config: configFile.root, environment: configFile.environment)
         self.agents = AgentRoster(config: configFile.root)
+        self.channelFacts = channelFacts
+        self.channels = ChannelInventory(
+            config: configFile.root, environment: configFile.environment, paths: paths, agents: agents, facts: channelFacts)
     }
 
     /// The tool-policy chain of an agent (nil = `agents.defaults`).
