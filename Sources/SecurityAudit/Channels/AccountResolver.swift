@@ -124,6 +124,9 @@ struct AccountResolver {
         return PathNormalization.join(paths.stateDir, "credentials", "matrix", name)
     }
 
+    /// The plugins whose state depends on a file (`credentialFiles` is empty for the rest).
+    static let channelsWithCredentialFiles: [KnownChannel] = [.telegram, .whatsapp, .irc, .matrix]
+
     /// Every credential file the decisions above (and the IRC NickServ warning) look at.
     func credentialFiles(_ source: ChannelInventory.AccountSource) -> [String] {
         switch source.channel {

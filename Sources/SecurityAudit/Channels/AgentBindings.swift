@@ -16,6 +16,8 @@ public struct AgentBindings: Sendable {
     }
 
     public let bindings: [Binding]
+    /// The bindings of each channel, in config order.
+    let byChannel: [String: [Binding]]
 
     /// `normalizeChatChannelId` aliases.
     static let channelAliases = ["imsg": "imessage", "internet-relay-chat": "irc", "google-chat": "googlechat", "gchat": "googlechat"]
@@ -34,45 +36,53 @@ public struct AgentBindings: Sendable {
             let account = match["accountId"].string?.trimmingWhitespace ?? ""
             let peer = match["peer"]
             out.append(Binding(
-                agentId: AgentRoster.normalize(entry["agentId"].string ?? ""),
+                agentId: Self.normalizeAgentId(entry["agentId"].string ?? ""),
                 channel: channel,
                 accountId: account.isEmpty || account == "*" ? nil : ChannelAccountIds.normalize(account),
                 peerKind: peer["kind"].string?.trimmingWhitespace.lowercased(),
                 peerId: peer["id"].javaScriptStringIfScalar?.trimmingWhitespace))
         }
         bindings = out
+        byChannel = Dictionary(grouping: out, by: \.channel)
+    }
+
+    /// `normalizeAgentId`, skipping the work for ids that are already canonical.
+    static func normalizeAgentId(_ raw: String) -> String {
+        ChannelAccountIds.alreadyCanonical(raw) ?? AgentRoster.normalize(raw)
     }
 
     /// Account ids bound on `channel` (`listBoundAccountIds`), sorted.
     func boundAccountIds(channel: String) -> [String] {
         var seen: Set<String> = []
-        return bindings.compactMap { $0.channel == channel ? $0.accountId : nil }
+        return (byChannel[channel] ?? []).compactMap(\.accountId)
             .filter { seen.insert($0).inserted }
             .sorted(by: ChannelAccountIds.localeOrdered)
     }
 
     /// The account the default agent is bound to on `channel`, if any.
     func defaultAgentAccountId(channel: String, defaultAgentId: String) -> String? {
-        bindings.first { $0.channel == channel && $0.agentId == defaultAgentId && $0.accountId != nil }?.accountId
+        byChannel[channel]?.first { $0.agentId == defaultAgentId && $0.accountId != nil }?.accountId
     }
 
     /// The agent that answers a room (or, with `room` nil, DMs and unlisted rooms) of a
     /// channel account: the first binding for that exact room, else the first binding for
     /// the channel/account without a peer, else the default agent (later-checks.md §14.9).
     func targetAgent(channel: String, accountId: String?, room: String?, defaultAgentId: String) -> String {
-        let channel = Self.normalizeChannel(channel)
+        router(channel: channel, accountId: accountId)(room) ?? defaultAgentId
+    }
+
+    /// `targetAgent` for one channel account, normalizing its ids once; nil = the default agent.
+    func router(channel: String, accountId: String?) -> (String?) -> String? {
+        guard let candidates = byChannel[Self.normalizeChannel(channel)] else { return { _ in nil } }
         let account = ChannelAccountIds.normalize(accountId ?? ChannelInventory.defaultAccountId)
-        func accountMatches(_ binding: Binding) -> Bool {
-            binding.accountId == nil || binding.accountId == account
+        let matching = candidates.filter { $0.accountId == nil || $0.accountId == account }
+        let fallback = matching.first { $0.peerKind == nil && $0.peerId == nil }?.agentId
+        return { room in
+            if let room, let hit = matching.first(where: { $0.hasRoomPeer && $0.peerId == room }) {
+                return hit.agentId
+            }
+            return fallback
         }
-        if let room,
-           let hit = bindings.first(where: { $0.channel == channel && accountMatches($0) && $0.hasRoomPeer && $0.peerId == room }) {
-            return hit.agentId
-        }
-        if let hit = bindings.first(where: { $0.channel == channel && accountMatches($0) && $0.peerKind == nil && $0.peerId == nil }) {
-            return hit.agentId
-        }
-        return defaultAgentId
     }
 }
 

@@ -10,9 +10,8 @@ public struct ChannelAccount: Sendable {
     public let section: ConfigNode?
     /// `channels.<id>.accounts.<key>` as written.
     public let entry: ConfigNode?
-    /// The effective account config: the section (without `accounts`) with the entry's
-    /// keys merged over it.
-    public let config: ConfigNode
+    /// The effective account config: the entry's keys over the section's.
+    public let config: AccountConfig
     public let isDefault: Bool
     public let enabled: Bool
     /// Whether credentials are present (a token, a linked session...): the original

@@ -5,6 +5,7 @@ enum ChannelAccountIds {
     /// `normalizeAccountId`: lower-case, `[a-z0-9_-]` with other runs turned into `-`,
     /// at most 64 characters; blank or unusable ids become `default`.
     static func normalize(_ raw: String) -> String {
+        if let canonical = alreadyCanonical(raw) { return canonical }
         let trimmed = raw.trimmingWhitespace
         guard !trimmed.isEmpty else { return ChannelInventory.defaultAccountId }
         func isIdScalar(_ s: Unicode.Scalar) -> Bool {
@@ -34,6 +35,25 @@ enum ChannelAccountIds {
         }
         guard !canonical.isEmpty, !blockedKeys.contains(canonical) else { return ChannelInventory.defaultAccountId }
         return canonical
+    }
+
+    /// The common case without allocating: an id that is already `[a-z0-9][a-z0-9_-]*`
+    /// (upper-case ASCII letters are lowered).
+    static func alreadyCanonical(_ raw: String) -> String? {
+        var count = 0
+        var hasUpper = false
+        for byte in raw.utf8 {
+            count += 1
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): break
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): hasUpper = true
+            case UInt8(ascii: "_"), UInt8(ascii: "-"): if count == 1 { return nil }
+            default: return nil
+            }
+        }
+        guard count > 0, count <= 64 else { return nil }
+        let canonical = hasUpper ? raw.lowercased() : raw
+        return blockedKeys.contains(canonical) ? nil : canonical
     }
 
     /// `a.localeCompare(b) < 0` for the ids people write: punctuation before digits before

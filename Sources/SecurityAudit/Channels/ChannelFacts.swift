@@ -38,8 +38,7 @@ public struct ChannelFacts: Sendable {
     ) -> ChannelFacts {
         var facts = ChannelFacts()
         for name in directoryEntries(paths.credentialsDir) where name.hasSuffix(storeSuffix) {
-            let path = PathNormalization.join(paths.credentialsDir, name)
-            if let entries = readStore(path) { facts.pairingStores[name] = entries }
+            if let entries = readStore(paths.credentialsDir + "/" + name) { facts.pairingStores[name] = entries }
         }
         let references = ChannelInventory.credentialFileReferences(
             config: config, environment: environment, paths: paths, agents: agents)
@@ -111,8 +110,9 @@ public struct ChannelFacts: Sendable {
     /// `safeChannelKey` / `safeAccountKey`: file-name-safe, lower-case.
     static func fileKey(_ raw: String) -> String {
         let lowered = raw.trimmingWhitespace.lowercased()
-        let unsafe: Set<Character> = ["\\", "/", ":", "*", "?", "\"", "<", ">", "|"]
-        return String(lowered.map { unsafe.contains($0) ? "_" : $0 }).replacing("..", with: "_")
+        let unsafe: Set<UInt8> = Set("\\/:*?\"<>|".utf8)
+        guard lowered.utf8.contains(where: { unsafe.contains($0) || $0 == UInt8(ascii: ".") }) else { return lowered }
+        return String(lowered.map { $0.isASCII && unsafe.contains($0.asciiValue!) ? "_" : $0 }).replacing("..", with: "_")
     }
 
     /// Whether a credential file exists as a regular file larger than `minimumSize` bytes.

@@ -8,9 +8,15 @@ public struct ChannelInventory: Sendable {
     public let channels: [ChannelState]
     /// `channels.defaults.groupPolicy`.
     public let defaultGroupPolicy: String?
+    /// `bindings[]`.
+    public let bindings: AgentBindings
+    /// Every group or DM policy set to `"open"` under `channels` (later-checks.md §1.5).
+    public let openPolicies: [OpenInboundPolicy]
 
     public init(config: ConfigNode, environment: [String: String], paths: OpenClawPaths, agents: AgentRoster, facts: ChannelFacts) {
         let bindings = AgentBindings(config: config)
+        self.bindings = bindings
+        openPolicies = OpenInboundPolicies.find(in: config)
         let resolver = AccountResolver(config: config, environment: environment, paths: paths, facts: facts)
         channels = KnownChannel.allCases.filter { Self.isPluginActive($0, config: config) }.map { channel in
             let sources = Self.accountSources(channel: channel, config: config, bindings: bindings, agents: agents)
@@ -23,12 +29,16 @@ public struct ChannelInventory: Sendable {
 
     /// The files `ChannelFacts.gather` must stat: what `configured` depends on.
     static func credentialFileReferences(config: ConfigNode, environment: [String: String], paths: OpenClawPaths, agents: AgentRoster) -> [String] {
-        let bindings = AgentBindings(config: config)
+        // Bindings only add Telegram accounts without an entry of their own, whose one
+        // possible file is the channel's tokenFile (for an account named "default"):
+        // listing that file always spares parsing the bindings twice.
+        let noBindings = AgentBindings(config: .emptyObject)
         let resolver = AccountResolver(config: config, environment: environment, paths: paths, facts: .none)
-        return KnownChannel.allCases.flatMap { channel in
-            accountSources(channel: channel, config: config, bindings: bindings, agents: agents)
+        let channelTokenFile = config["channels"]["telegram"]["tokenFile"].string?.trimmingWhitespace
+        return AccountResolver.channelsWithCredentialFiles.flatMap { channel in
+            accountSources(channel: channel, config: config, bindings: noBindings, agents: agents)
                 .flatMap(resolver.credentialFiles)
-        }
+        } + [channelTokenFile].compactMap { $0 }.filter { !$0.isEmpty }
     }
 
     /// Channel plugins load unless plugins are off, the plugin is denied or its entry
@@ -47,7 +57,7 @@ public struct ChannelInventory: Sendable {
         var key: String?
         var section: ConfigNode?
         var entry: ConfigNode?
-        var merged: ConfigNode
+        var merged: AccountConfig
         var isDefault: Bool
     }
 
@@ -85,7 +95,7 @@ public struct ChannelInventory: Sendable {
             let entry = key.flatMap { accountsObject?[$0] }
             return AccountSource(
                 channel: channel, id: id, key: key, section: section, entry: entry,
-                merged: merge(section: section, entry: entry, channel: channel),
+                merged: AccountConfig(section: section, entry: entry, deepKeys: deepMergedKeys(channel)),
                 isDefault: ChannelAccountIds.normalize(id) == defaultAccountId)
         }
     }
@@ -98,23 +108,13 @@ public struct ChannelInventory: Sendable {
         return accounts.keys.first { ChannelAccountIds.normalize($0) == wanted }
     }
 
-    /// `{...channel, ...account}` without `accounts`/`defaultAccount`; Matrix merges its
-    /// `dm` and `actions` objects and IRC its `nickserv` object one level deep.
-    static func merge(section: ConfigNode?, entry: ConfigNode?, channel: KnownChannel) -> ConfigNode {
-        var merged = ConfigObject()
-        for (key, value) in section?.object?.entries ?? [] where key != "accounts" && key != "defaultAccount" {
-            merged[key] = value
+    /// Matrix merges its `dm` and `actions` objects and IRC its `nickserv` object one
+    /// level deep; everything else is a shallow merge.
+    static func deepMergedKeys(_ channel: KnownChannel) -> Set<String> {
+        switch channel {
+        case .matrix: return ["dm", "actions"]
+        case .irc: return ["nickserv"]
+        default: return []
         }
-        let deepKeys: Set<String> = channel == .matrix ? ["dm", "actions"] : channel == .irc ? ["nickserv"] : []
-        for (key, value) in entry?.object?.entries ?? [] {
-            if deepKeys.contains(key), let base = merged[key]?.object, let over = value.object {
-                var combined = base
-                for (innerKey, innerValue) in over.entries { combined[innerKey] = innerValue }
-                merged[key] = ConfigNode(.object(combined), origin: value.origin)
-            } else {
-                merged[key] = value
-            }
-        }
-        return ConfigNode(.object(merged), origin: entry?.origin ?? section?.origin)
     }
 }

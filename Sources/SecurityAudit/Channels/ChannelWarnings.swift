@@ -83,10 +83,17 @@ enum ChannelWarnings {
     /// `classifyChannelWarningSeverity`: keywords of an open surface are critical, of a
     /// closed one info, anything else warn.
     static func severity(of message: String) -> Severity {
-        let text = message.lowercased()
+        let text = Array(message.lowercased().utf8)
+        func contains(_ needle: String) -> Bool {
+            let pattern = Array(needle.utf8)
+            guard pattern.count <= text.count else { return false }
+            return (0...(text.count - pattern.count)).contains { start in
+                text[start] == pattern[0] && text[start..<(start + pattern.count)].elementsEqual(pattern)
+            }
+        }
         let critical = ["dms: open", "grouppolicy=\"open\"", "dmpolicy=\"open\"", "allows any", "anyone can dm", "public"]
-        if critical.contains(where: text.contains) { return .critical }
-        if text.contains("locked") || text.contains("disabled") { return .info }
+        if critical.contains(where: contains) { return .critical }
+        if contains("locked") || contains("disabled") { return .info }
         return .warn
     }
 }

@@ -134,9 +134,20 @@ extension String {
     /// Drops the first of `prefixes` the string starts with, ignoring ASCII case (the
     /// original's `/^(a|b):/i`).
     func removingPrefix(oneOf prefixes: [String]) -> String {
-        for prefix in prefixes where lowercased().hasPrefix(prefix) {
-            return String(dropFirst(prefix.count))
+        for prefix in prefixes where hasASCIIPrefixIgnoringCase(prefix) {
+            return String(utf8.dropFirst(prefix.utf8.count))!
         }
         return self
+    }
+
+    /// `prefix` must be lower-case ASCII.
+    func hasASCIIPrefixIgnoringCase(_ prefix: String) -> Bool {
+        var own = utf8.makeIterator()
+        for expected in prefix.utf8 {
+            guard let byte = own.next() else { return false }
+            let lowered = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+            if lowered != expected { return false }
+        }
+        return true
     }
 }

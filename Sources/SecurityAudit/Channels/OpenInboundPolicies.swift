@@ -25,7 +25,9 @@ public enum OpenInboundPolicies {
         for (channelId, value) in config["channels"].object?.entries ?? [] where !skippedChannelKeys.contains(channelId) {
             visit(value, scope: "channels.\(channelId)", channelId: channelId, account: nil, room: nil, container: nil, into: &found)
         }
-        return found.values.sorted { $0.path.utf16.lexicographicallyPrecedes($1.path.utf16) }
+        return found.values.map { (Array($0.path.utf16), $0) }
+            .sorted { $0.0.lexicographicallyPrecedes($1.0) }
+            .map(\.1)
     }
 
     /// `container` is the key of the map `record` is a member of (`accounts`, `groups`...).

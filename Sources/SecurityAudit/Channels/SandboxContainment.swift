@@ -15,40 +15,46 @@ public struct InboundSignal: Sendable, Equatable {
 /// them; DMs land in the main session unless `session.dmScope` gives each sender their
 /// own, so `non-main` contains them only then.
 struct SandboxContainment {
-    let config: ConfigNode
+    /// Where one room of a signal lands, and whether that session is sandboxed.
+    struct Route {
+        var agentId: String
+        var contained: Bool
+    }
+
     let roster: AgentRoster
     let bindings: AgentBindings
     let dmScope: String
+    let defaultAgentId: String
+    let defaultsMode: String
+    /// Sandbox mode of each configured agent, by normalized id.
+    let modes: [String: String]
 
-    init(config: ConfigNode, roster: AgentRoster) {
-        self.config = config
-        self.roster = roster
-        self.bindings = AgentBindings(config: config)
-        self.dmScope = config["session"]["dmScope"].string ?? "main"
+    init(context: AuditContext) {
+        roster = context.agents
+        bindings = context.channels.bindings
+        dmScope = context.config["session"]["dmScope"].string ?? "main"
+        defaultAgentId = context.agents.defaultAgentId
+        defaultsMode = context.agents.sandboxMode(for: nil, in: context.config)
+        var modes: [String: String] = [:]
+        for agent in context.agents.agents where modes[agent.normalizedId] == nil {
+            modes[agent.normalizedId] = context.agents.sandboxMode(for: agent, in: context.config)
+        }
+        self.modes = modes
     }
 
-    /// The agent (normalized id) answering one room of a signal.
-    func targetAgent(_ signal: InboundSignal, room: String?) -> String {
-        bindings.targetAgent(channel: signal.channelId, accountId: signal.accountKey, room: room, defaultAgentId: roster.defaultAgentId)
-    }
+    func sandboxMode(agentId: String) -> String { modes[agentId] ?? defaultsMode }
 
-    /// Every agent a signal reaches.
-    func targetAgents(_ signal: InboundSignal) -> [String] {
-        signal.rooms.map { targetAgent(signal, room: $0) }
-    }
-
-    func sandboxMode(agentId: String) -> String {
-        roster.sandboxMode(for: roster.agent(withNormalizedId: agentId), in: config)
-    }
-
-    func isContained(_ signal: InboundSignal) -> Bool {
-        signal.rooms.allSatisfy { isContained(signal, room: $0) }
-    }
-
-    func isContained(_ signal: InboundSignal, room: String?) -> Bool {
-        let mode = sandboxMode(agentId: targetAgent(signal, room: room))
-        if signal.isDM { return mode == "all" || (mode == "non-main" && dmScope != "main") }
-        return mode == "non-main" || mode == "all"
+    /// One route per room of the signal.
+    func routes(_ signal: InboundSignal) -> [Route] {
+        let route = bindings.router(channel: signal.channelId, accountId: signal.accountKey)
+        return signal.rooms.map { room in
+            let agentId = route(room) ?? defaultAgentId
+            let mode = sandboxMode(agentId: agentId)
+            let contained = signal.isDM
+                ? mode == "all" || (mode == "non-main" && dmScope != "main")
+                : mode == "non-main" || mode == "all"
+            return Route(agentId: agentId, contained: contained)
+        }
     }
 }
 
@@ -68,18 +74,12 @@ extension InboundSignal {
         let defaultGroupPolicy = config["channels"]["defaults"]["groupPolicy"].string
         for (channelId, value) in config["channels"].object?.entries ?? []
         where !OpenInboundPolicies.skippedChannelKeys.contains(channelId) {
-            guard let channel = value.object else { continue }
-            var sections: [(base: String, account: String?, fields: ConfigObject)] = [("channels.\(channelId)", nil, channel)]
-            for (accountKey, entry) in channel["accounts"]?.object?.entries ?? [] {
-                guard let own = entry.object else { continue }
-                var merged = channel
-                merged["accounts"] = nil
-                for (key, field) in own.entries { merged[key] = field }
-                sections.append(("channels.\(channelId).accounts.\(accountKey)", accountKey, merged))
-            }
-            for section in sections {
-                signals += sectionSignals(section.fields, base: section.base, channelId: channelId,
-                                          account: section.account, defaultGroupPolicy: defaultGroupPolicy)
+            guard value.object != nil else { continue }
+            signals += sectionSignals(AccountConfig(section: value, entry: nil), base: "channels.\(channelId)",
+                                      channelId: channelId, account: nil, defaultGroupPolicy: defaultGroupPolicy)
+            for (accountKey, entry) in value["accounts"]?.object?.entries ?? [] where entry.object != nil {
+                signals += sectionSignals(AccountConfig(section: value, entry: entry), base: "channels.\(channelId).accounts.\(accountKey)",
+                                          channelId: channelId, account: accountKey, defaultGroupPolicy: defaultGroupPolicy)
             }
         }
         var seen: Set<String> = []
@@ -87,7 +87,7 @@ extension InboundSignal {
     }
 
     static func sectionSignals(
-        _ fields: ConfigObject, base: String, channelId: String, account: String?, defaultGroupPolicy: String?
+        _ fields: AccountConfig, base: String, channelId: String, account: String?, defaultGroupPolicy: String?
     ) -> [InboundSignal] {
         func signal(_ text: String, rooms: [String?] = [nil], isDM: Bool) -> InboundSignal {
             InboundSignal(text: base + text, channelId: channelId, accountKey: account, rooms: rooms, isDM: isDM)
@@ -96,14 +96,14 @@ extension InboundSignal {
             (node?.array ?? []).contains { $0.javaScriptString.trimmingWhitespace == "*" }
         }
         var out: [InboundSignal] = []
-        let groupPolicy = fields["groupPolicy"]?.string ?? defaultGroupPolicy ?? "allowlist"
-        let rooms = OpenInboundPolicies.roomContainers.sorted().flatMap { key in fields[key]?.object?.keys ?? [] }
+        let groupPolicy = fields["groupPolicy"].string ?? defaultGroupPolicy ?? "allowlist"
+        let rooms = ["channels", "groups", "guilds", "rooms"].flatMap { key in fields[key].object?.keys ?? [] }
         if groupPolicy == "allowlist", !rooms.isEmpty {
             out.append(signal(".groupPolicy=\"allowlist\" with configured group targets", rooms: rooms.map { $0 }, isDM: false))
         }
         if hasWildcard(fields["allowFrom"]) { out.append(signal(".allowFrom includes \"*\"", isDM: true)) }
         if hasWildcard(fields["groupAllowFrom"]) { out.append(signal(".groupAllowFrom includes \"*\"", isDM: false)) }
-        if hasWildcard(fields["dm"]?.object?["allowFrom"]) { out.append(signal(".dm.allowFrom includes \"*\"", isDM: true)) }
+        if hasWildcard(fields["dm"]["allowFrom"]) { out.append(signal(".dm.allowFrom includes \"*\"", isDM: true)) }
         return out
     }
 }

@@ -24,10 +24,10 @@ struct ControlPlaneExposureCheck: Check {
     ]
 
     func findings(in context: AuditContext) -> [Finding] {
-        let open = OpenInboundPolicies.find(in: context.config)
+        let open = context.channels.openPolicies
         guard !open.isEmpty else { return [] }
         let exposed = ToolExposureContext.all(in: context).compactMap { candidate -> String? in
-            let tools = Self.controlPlaneTools.filter(candidate.chain.allows)
+            let tools = candidate.chain.allowed(Self.controlPlaneTools)
             guard !tools.isEmpty else { return nil }
             return "- \(candidate.label) (profile=\(candidate.profile ?? "none"); controlPlane=[\(tools.joined(separator: ", "))])"
         }

@@ -24,12 +24,13 @@ struct MultiUserHeuristicCheck: Check {
     ]
 
     func findings(in context: AuditContext) -> [Finding] {
-        let open = OpenInboundPolicies.find(in: context.config)
+        let open = context.channels.openPolicies
         let all = InboundSignal.multiUserSignals(config: context.config, openPolicies: open)
-        let containment = SandboxContainment(config: context.config, roster: context.agents)
-        let signals = all.filter { !containment.isContained($0) }
+        let containment = SandboxContainment(context: context)
+        let routes = all.map(containment.routes)
+        let signals = zip(all, routes).filter { !$0.1.allSatisfy(\.contained) }.map(\.0)
         guard !signals.isEmpty else { return [] }
-        let (risky, runtimeRisk) = ToolExposureContext.risky(in: context, reachedBy: all)
+        let (risky, runtimeRisk) = ToolExposureContext.risky(in: context, reachedBy: routes.flatMap { $0 })
         let impact = runtimeRisk
             ? "Runtime/process tools are exposed without full sandboxing in at least one context."
             : "No unguarded runtime/process tools were detected by this heuristic."

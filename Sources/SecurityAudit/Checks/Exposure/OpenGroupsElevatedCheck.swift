@@ -23,7 +23,7 @@ struct OpenGroupsElevatedCheck: Check {
     ]
 
     func findings(in context: AuditContext) -> [Finding] {
-        let open = OpenInboundPolicies.find(in: context.config)
+        let open = context.channels.openPolicies
         guard !open.isEmpty, context.config["tools"]["elevated"]["enabled"].bool != false else { return [] }
         return [Finding(
             checkId: "security.exposure.open_groups_with_elevated", severity: .critical,

@@ -28,9 +28,11 @@ struct OpenGroupsRuntimeCheck: Check {
     ]
 
     func findings(in context: AuditContext) -> [Finding] {
-        let open = OpenInboundPolicies.find(in: context.config)
+        let open = context.channels.openPolicies
         guard !open.isEmpty else { return [] }
-        let (risky, runtimeRisk) = ToolExposureContext.risky(in: context, reachedBy: open.map(InboundSignal.init))
+        let containment = SandboxContainment(context: context)
+        let routes = open.flatMap { containment.routes(InboundSignal($0)) }
+        let (risky, runtimeRisk) = ToolExposureContext.risky(in: context, reachedBy: routes)
         guard !risky.isEmpty else { return [] }
         return [Finding(
             checkId: "security.exposure.open_groups_with_runtime_or_fs", severity: runtimeRisk ? .critical : .warn,

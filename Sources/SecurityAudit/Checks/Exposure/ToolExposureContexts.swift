@@ -37,8 +37,8 @@ struct ToolExposureContext {
             return ToolExposureContext(
                 label: agent.map(roster.label(for:)) ?? "agents.defaults",
                 agent: agent, chain: chain,
-                runtimeTools: runtimeToolNames.filter(chain.allows),
-                fsTools: fsToolNames.filter(chain.allows),
+                runtimeTools: chain.allowed(runtimeToolNames),
+                fsTools: chain.allowed(fsToolNames),
                 fsWorkspaceOnly: workspaceOnly.bool == true,
                 profile: profile.map(\.javaScriptString))
         }
@@ -47,16 +47,13 @@ struct ToolExposureContext {
     /// The contexts whose runtime or filesystem tools are reachable without sandboxing.
     /// A context sandboxed `all` is guarded. One sandboxed `non-main` is guarded when every
     /// way in that routes to it stays inside sandboxed sessions (later-checks.md §14.9).
-    static func risky(in context: AuditContext, reachedBy signals: [InboundSignal]) -> (contexts: [ToolExposureContext], runtimeRisk: Bool) {
-        let containment = SandboxContainment(config: context.config, roster: context.agents)
-        // Per context (agent id, nil for agents.defaults): is every room routed to it contained?
+    static func risky(in context: AuditContext, reachedBy routes: [SandboxContainment.Route]) -> (contexts: [ToolExposureContext], runtimeRisk: Bool) {
+        // Per context (agent id, nil for agents.defaults): is every route into it contained?
+        let configured = Set(context.agents.agents.map(\.normalizedId))
         var allContained: [String?: Bool] = [:]
-        for signal in signals {
-            for room in signal.rooms {
-                let agentId = containment.targetAgent(signal, room: room)
-                let key: String? = context.agents.agent(withNormalizedId: agentId) == nil ? nil : agentId
-                allContained[key] = (allContained[key] ?? true) && containment.isContained(signal, room: room)
-            }
+        for route in routes {
+            let key: String? = configured.contains(route.agentId) ? route.agentId : nil
+            allContained[key] = (allContained[key] ?? true) && route.contained
         }
         var risky: [ToolExposureContext] = []
         var runtimeRisk = false
