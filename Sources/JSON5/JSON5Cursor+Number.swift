@@ -24,6 +24,7 @@ extension JSON5Cursor {
         }
 
         let value: Double
+        let text: String
         if first == UInt8(ascii: "0"), let x = byte(at: offset + 1), x | 0x20 == UInt8(ascii: "x") {
             offset += 2
             let digitsStart = offset
@@ -31,12 +32,27 @@ extension JSON5Cursor {
             guard offset > digitsStart else { throw unexpected { "invalid character \($0) in hexadecimal number" } }
             let magnitude = hexValue(digitsStart..<offset)
             value = negative ? -magnitude : magnitude
+            text = literal(from: start)
         } else {
-            try skipDecimalLiteral()
-            // Only well-formed decimal text gets here, and `Double(_:)` reads exactly that
-            // grammar (sign, `.5`, `5.`, exponents) with correct rounding.
-            value = Double(literal(from: start))!
+            let digitsStart = offset
+            let isInteger = try skipDecimalLiteral()
+            text = literal(from: start)
+            if isInteger && offset - digitsStart <= 15 {
+                // Exact in a Double; the common case (ports, sizes) skips `strtod`.
+                var magnitude = 0
+                for index in digitsStart..<offset { magnitude = magnitude * 10 + Int(bytes[index] &- 0x30) }
+                value = negative ? -Double(magnitude) : Double(magnitude)
+            } else {
+                // Only well-formed decimal text gets here, and `Double(_:)` reads exactly
+                // that grammar (sign, `.5`, `5.`, exponents) with correct rounding.
+                value = Double(text)!
+            }
         }
+        try checkNothingTouches()
+        return JSON5Number(value: value, literal: text)
+    }
+
+    private mutating func checkNothingTouches() throws(JSON5SyntaxError) {
         // ECMAScript: no identifier character or digit may touch a numeric literal, so
         // `1e0x4`, `0780` and `5.5.` are errors rather than two tokens.
         if let next = current {
@@ -48,10 +64,10 @@ extension JSON5Cursor {
             }
             if touches { throw unexpected { "invalid character \($0) in number" } }
         }
-        return JSON5Number(value: value, literal: literal(from: start))
     }
 
-    private mutating func skipDecimalLiteral() throws(JSON5SyntaxError) {
+    /// Returns whether the literal is a plain integer (no fraction, no exponent).
+    private mutating func skipDecimalLiteral() throws(JSON5SyntaxError) -> Bool {
         var hasIntegerDigits = false
         if current == UInt8(ascii: "0") {
             offset += 1
@@ -62,7 +78,9 @@ extension JSON5Cursor {
         } else {
             hasIntegerDigits = skipDigits()
         }
+        var isInteger = true
         if current == UInt8(ascii: ".") {
+            isInteger = false
             offset += 1
             if !skipDigits() && !hasIntegerDigits {
                 throw unexpected { "invalid character \($0) in number, expected a digit after '.'" }
@@ -71,10 +89,12 @@ extension JSON5Cursor {
             throw unexpected { "invalid character \($0) in number" }
         }
         if let e = current, e | 0x20 == UInt8(ascii: "e") {
+            isInteger = false
             offset += 1
             if let sign = current, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { offset += 1 }
             if !skipDigits() { throw unexpected { "invalid character \($0) in number exponent" } }
         }
+        return isInteger
     }
 
     private mutating func skipDigits() -> Bool {

@@ -20,8 +20,10 @@ struct JSON5Cursor {
         self.bytes = bytes
         self.file = file
         self.offset = offset
-        self.lineStart = offset
-        self.anchorOffset = offset
+        // A byte order mark takes no column, as in editors, which do not show it.
+        let hasBOM = offset == 0 && bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        self.lineStart = hasBOM ? 3 : offset
+        self.anchorOffset = lineStart
     }
 
     var isAtEnd: Bool { offset >= bytes.count }

@@ -237,7 +237,8 @@ extension JSON5Edits {
                     break
                 }
                 if !foundIndent, let first = children.first, first.start.line > node.range.start.line {
-                    let outer = leadingWhitespace(bytes, lineStart: JSON5Edits.lineStart(bytes, of: node.range.start.offset))
+                    let nodeLine = JSON5Edits.lineStart(bytes, of: node.range.start.offset)
+                    let outer = leadingWhitespace(bytes, lineStart: nodeLine)
                     let childLine = JSON5Edits.lineStart(bytes, of: first.start.offset)
                     let inner = leadingWhitespace(bytes, lineStart: childLine)
                     if childLine + inner.utf8.count == first.start.offset,

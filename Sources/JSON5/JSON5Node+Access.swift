@@ -26,23 +26,28 @@ extension JSON5Node {
         return elements
     }
 
+    /// The string, if this is a string.
     public var asString: String? {
         guard case .string(let string) = value else { return nil }
         return string
     }
 
+    /// The boolean, if this is `true` or `false`.
     public var asBool: Bool? {
         guard case .bool(let bool) = value else { return nil }
         return bool
     }
 
+    /// The number with its literal, if this is a number.
     public var asNumber: JSON5Number? {
         guard case .number(let number) = value else { return nil }
         return number
     }
 
+    /// The number's value, if this is a number.
     public var asDouble: Double? { asNumber?.value }
 
+    /// Whether this is `null`.
     public var isNull: Bool {
         if case .null = value { return true }
         return false

@@ -2,6 +2,8 @@
 /// in source order, duplicates included (lookups take the last, as JavaScript does).
 public struct JSON5Node: Sendable, Equatable {
     public var value: JSON5Value
+    /// From the first character of the value to just after its last (quotes and brackets
+    /// included, surrounding whitespace and comments excluded).
     public var range: SourceRange
 
     public init(value: JSON5Value, range: SourceRange) {
@@ -10,6 +12,8 @@ public struct JSON5Node: Sendable, Equatable {
     }
 }
 
+/// The kinds of JSON5 values. Numbers keep their literal; containers hold nodes, so
+/// every nested value has its range too.
 public enum JSON5Value: Sendable, Equatable {
     case null
     case bool(Bool)
@@ -19,7 +23,9 @@ public enum JSON5Value: Sendable, Equatable {
     case object([JSON5Member])
 }
 
+/// One `key: value` pair of an object, in source order.
 public struct JSON5Member: Sendable, Equatable {
+    /// The key's value: quotes removed, escapes decoded.
     public var key: String
     /// The range of the key as written, quotes included.
     public var keyRange: SourceRange

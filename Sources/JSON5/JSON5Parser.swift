@@ -82,11 +82,14 @@ public enum JSON5 {
                     continue
                 }
             case UInt8(ascii: "\""), UInt8(ascii: "'"):
-                node = JSON5Node(value: .string(try cursor.readString()), range: SourceRange(start: start, end: cursor.position()))
+                let string = try cursor.readString()
+                node = JSON5Node(value: .string(string), range: SourceRange(start: start, end: cursor.position()))
             case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                node = JSON5Node(value: .number(try cursor.readNumber()), range: SourceRange(start: start, end: cursor.position()))
+                let number = try cursor.readNumber()
+                node = JSON5Node(value: .number(number), range: SourceRange(start: start, end: cursor.position()))
             case let byte where byte.isASCIILetter:
-                node = JSON5Node(value: try cursor.readLiteralWord(), range: SourceRange(start: start, end: cursor.position()))
+                let value = try cursor.readLiteralWord()
+                node = JSON5Node(value: value, range: SourceRange(start: start, end: cursor.position()))
             default:
                 throw cursor.unexpected { "invalid character \($0)" }
             }

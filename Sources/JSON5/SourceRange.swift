@@ -1,5 +1,7 @@
 /// A position in a source text. `offset` counts UTF-8 bytes from the start of the text;
-/// `line` and `column` are 1-based, and `column` counts Unicode scalars, as editors do.
+/// `line` and `column` are 1-based, and `column` counts Unicode scalars, as editors do
+/// (a byte order mark at the start of the text takes no column). Line terminators are LF,
+/// CR, CRLF (one line break), U+2028 and U+2029.
 public struct SourcePosition: Sendable, Hashable, Comparable {
     public var offset: Int
     public var line: Int
@@ -26,5 +28,6 @@ public struct SourceRange: Sendable, Hashable {
         self.end = end
     }
 
+    /// The UTF-8 byte offsets, as `JSON5TextEdit` takes them.
     public var byteRange: Range<Int> { start.offset..<end.offset }
 }

@@ -7,6 +7,8 @@ public struct AuditRequest: Sendable {
     public var deep: Bool
     /// Read `.env` from the working directory and the state dir, as the original does.
     public var loadDotEnv: Bool
+    /// Where file facts are read from; tests wrap it to simulate unreadable paths.
+    public var fileSystem: any FileSystemAccess = POSIXFileSystem()
 
     public init(environment: [String: String], cwd: String, systemHome: String?, deep: Bool = false, loadDotEnv: Bool = true) {
         self.environment = environment
@@ -17,13 +19,39 @@ public struct AuditRequest: Sendable {
     }
 }
 
-/// All the I/O before the checks: dotenv files, path resolution, config loading, channel
-/// facts (pairing stores, credential files).
+/// All the I/O before the checks: dotenv files, path resolution, config loading, the
+/// file facts the filesystem and plugin checks read, and the channel facts (pairing
+/// stores, credential files).
 public enum AuditPreparation {
     /// A `.env` larger than this is not a dotenv file.
     static let maxDotEnvBytes = 1024 * 1024
 
     public static func prepare(_ request: AuditRequest) throws(ConfigLoadError) -> AuditContext {
+        let (environment, resolver) = resolve(request)
+        let paths = resolver.resolve()
+        let loaded = try ConfigLoader(environment: environment).load(path: paths.configPath)
+        return context(request, loaded: loaded, paths: paths, resolver: resolver)
+    }
+
+    /// The environment (with the dotenv files) and the paths, before the config is read.
+    public static func locate(_ request: AuditRequest) -> (environment: [String: String], paths: OpenClawPaths) {
+        let (environment, resolver) = resolve(request)
+        return (environment, resolver.resolve())
+    }
+
+    /// The context for an already loaded config: gathers the file and channel facts.
+    static func context(_ request: AuditRequest, loaded: LoadedConfig, paths: OpenClawPaths, resolver: PathResolver) -> AuditContext {
+        let files = FileFactsGatherer(
+            fileSystem: request.fileSystem, config: loaded.root, paths: paths,
+            includeFiles: loaded.includeFiles, environment: loaded.environment, resolver: resolver
+        ).gather()
+        let channelFacts = ChannelFacts.gather(
+            config: loaded.root, environment: loaded.environment, paths: paths,
+            agents: AgentRoster(config: loaded.root), resolvePath: resolver.resolveUserPath)
+        return AuditContext(configFile: loaded, paths: paths, files: files, deep: request.deep, channelFacts: channelFacts)
+    }
+
+    static func resolve(_ request: AuditRequest) -> (environment: [String: String], resolver: PathResolver) {
         var environment = request.environment
         let exists: @Sendable (String) -> Bool = { FileSystemProbe.exists($0) }
         if request.loadDotEnv {
@@ -34,12 +62,7 @@ public enum AuditPreparation {
             merge(dotEnvAt: PathNormalization.join(resolver.resolveStateDir(), ".env"), into: &environment)
             resolver.environment = environment
         }
-        let paths = resolver.resolve()
-        let loaded = try ConfigLoader(environment: environment).load(path: paths.configPath)
-        let channelFacts = ChannelFacts.gather(
-            config: loaded.root, environment: loaded.environment, paths: paths,
-            agents: AgentRoster(config: loaded.root), resolvePath: resolver.resolveUserPath)
-        return AuditContext(configFile: loaded, paths: paths, deep: request.deep, channelFacts: channelFacts)
+        return (environment, resolver)
     }
 
     /// Adds variables from a dotenv file without overriding what is already set.

@@ -81,9 +81,9 @@ struct CLITests {
         let dir = try TemporaryDirectory()
         #expect(try run(["security", "audit", "--bogus"], environment: environment(dir)).status == 64)
         #expect(try run(["security", "audit", "--dev", "--profile", "x"], environment: environment(dir)).status == 64)
-        let fix = try run(["security", "audit", "--fix"], environment: environment(dir))
-        #expect(fix.status == 2)
-        #expect(fix.stderr.contains("not implemented yet"))
+        let deep = try run(["security", "audit", "--deep"], environment: environment(dir))
+        #expect(deep.status == 2)
+        #expect(deep.stderr.contains("not implemented yet"))
         #expect(try run(["--version"], environment: environment(dir)).stdout == SecurityAuditVersion.current + "\n")
     }
 

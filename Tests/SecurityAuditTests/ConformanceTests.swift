@@ -61,7 +61,6 @@ struct ConformanceTests {
     }
 
     static func run(_ raw: [String: Any]) throws -> [String] {
-        if raw["mode"] as? String == "fix" { return ["--fix is not implemented yet"] }
         if raw["deep"] as? Bool == true { return ["--deep is not implemented yet"] }
         let root = try TemporaryDirectory()
         let state = root.url("state")
@@ -101,6 +100,9 @@ struct ConformanceTests {
                            "OPENCLAW_CONFIG_PATH": state + "/openclaw.json", "NO_COLOR": "1"]
         for (key, value) in raw["env"] as? [String: Any] ?? [:] {
             environment[key] = substitute(value, stateDir: state) as? String
+        }
+        if raw["mode"] as? String == "fix" {
+            return runFix(raw, request: AuditRequest(environment: environment, cwd: root.path, systemHome: nil), state: state)
         }
         let context: AuditContext
         do {

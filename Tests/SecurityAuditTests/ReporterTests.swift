@@ -23,7 +23,7 @@ struct ReporterTests {
     }
 
     @Test func jsonEscapesLikeJSONStringify() {
-        #expect(JSONValue.string("a\u{1}b\u{7f}é\u{2028}").rendered() == "\"a\\u0001b\u{7f}é\u{2028}\"")
+        #expect(JSONValue.string("a\u{1}b\u{7f}é\u{2028}").rendered() == "\"a\\u0001b\u{7f}é\\u2028\"")
         #expect(JSONValue.array([]).rendered() == "[]")
         #expect(JSONValue.object([]).rendered() == "{}")
         #expect(JSONValue.number(1.5).rendered() == "1.5")

@@ -39,15 +39,80 @@ final class TemporaryDirectory {
     }
 }
 
-/// Audits `config` (JSON5 text) in a fresh state dir with only `environment` set.
-func auditReport(config: String, environment: [String: String] = [:]) throws -> AuditReport {
-    let dir = try TemporaryDirectory()
-    try dir.write("state/openclaw.json", config)
-    try dir.makeDirectory("home")
-    var env = environment
-    env["HOME"] = dir.url("home")
-    env["OPENCLAW_STATE_DIR"] = dir.url("state")
-    let context = try AuditPreparation.prepare(AuditRequest(
-        environment: env, cwd: dir.path, systemHome: nil, loadDotEnv: false))
+/// Audits `config` (JSON5 text) in a fresh state dir (mode 700, config 600) laid out
+/// with `files`, with only `environment` set (`{stateDir}` substituted in both).
+func auditReport(
+    config: String, environment: [String: String] = [:], files: [FileFixture] = [],
+    fileSystem: (any FileSystemAccess)? = nil, in directory: TemporaryDirectory? = nil
+) throws -> AuditReport {
+    let dir = try directory ?? TemporaryDirectory()
+    let context = try auditContext(in: dir, config: config, environment: environment, files: files, fileSystem: fileSystem)
     return Auditor.run(context, timestamp: 0)
+}
+
+/// Lays out a state dir under `dir` and prepares the audit of it.
+func auditContext(
+    in dir: TemporaryDirectory, config: String, environment: [String: String] = [:],
+    files: [FileFixture] = [], fileSystem: (any FileSystemAccess)? = nil
+) throws -> AuditContext {
+    let stateDir = dir.url("state")
+    try StateDirLayout.build(in: dir, config: config, files: files)
+    try dir.makeDirectory("home")
+    var env = environment.mapValues { $0.replacingOccurrences(of: "{stateDir}", with: stateDir) }
+    env["HOME"] = dir.url("home")
+    if env["OPENCLAW_STATE_DIR"] == nil { env["OPENCLAW_STATE_DIR"] = stateDir }
+    var request = AuditRequest(environment: env, cwd: dir.path, systemHome: nil, loadDotEnv: false)
+    if let fileSystem { request.fileSystem = fileSystem }
+    return try AuditPreparation.prepare(request)
+}
+
+/// Builds the files of an example (`FileFixture`) the way the conformance runner builds
+/// a case: parents created as needed, modes applied last and deepest first.
+enum StateDirLayout {
+    static func build(in dir: TemporaryDirectory, config: String, files: [FileFixture]) throws {
+        let stateDir = dir.url("state")
+        let manager = FileManager.default
+        func absolute(_ relative: String) -> String {
+            relative.hasPrefix("/") ? relative : PathNormalization.normalize(stateDir + "/" + relative)
+        }
+        func substitute(_ text: String) -> String { text.replacingOccurrences(of: "{stateDir}", with: stateDir) }
+
+        if let link = files.first(where: { $0.path == "." }), case .symlink(let target) = link.kind {
+            try manager.createDirectory(atPath: absolute(target), withIntermediateDirectories: true)
+            try manager.createSymbolicLink(atPath: stateDir, withDestinationPath: absolute(target))
+        } else {
+            try manager.createDirectory(atPath: stateDir, withIntermediateDirectories: true)
+        }
+        try dir.write("state/openclaw.json", substitute(config), mode: 0o600)
+        chmod(stateDir, 0o700)
+
+        var modes: [(String, UInt32)] = []
+        var owners: [(String, UInt32)] = []
+        for fixture in files {
+            let path = absolute(fixture.path)
+            let parent = (path as NSString).deletingLastPathComponent
+            switch fixture.kind {
+            case .directory:
+                try manager.createDirectory(atPath: path, withIntermediateDirectories: true)
+            case .file(let content):
+                try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+                try Data(substitute(content).utf8).write(to: URL(fileURLWithPath: path))
+            case .symlink(let target):
+                guard fixture.path != "." else { continue }
+                try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+                unlink(path)
+                try manager.createSymbolicLink(atPath: path, withDestinationPath: absolute(target))
+            case .existing:
+                break
+            }
+            if let mode = fixture.mode { modes.append((path, mode)) }
+            if let uid = fixture.ownerUID { owners.append((path, uid)) }
+        }
+        for (path, uid) in owners {
+            guard chown(path, uid, gid_t.max) == 0 else { throw POSIXError(.EPERM) }
+        }
+        for (path, mode) in modes.sorted(by: { $0.0.split(separator: "/").count > $1.0.split(separator: "/").count }) {
+            chmod(path, mode_t(mode))
+        }
+    }
 }

@@ -19,19 +19,25 @@ public enum SeverityRule: Sendable, Equatable {
     }
 }
 
-/// A config snippet (JSON5 text) with the environment it is audited in. Declared
-/// examples are run by one test for every check: triggers must produce the id, passes
-/// must not.
+/// A config snippet (JSON5 text) with the environment and state-dir files it is audited
+/// in. Declared examples are run by one test for every check: triggers must produce the
+/// id, passes must not.
 public struct CheckExample: Sendable {
     public var config: String
     public var environment: [String: String]
     /// When set, the triggered finding must have this severity.
     public var severity: Severity?
+    /// Laid out in the state dir, in order, before the audit.
+    public var files: [FileFixture]
 
-    public init(_ config: String, environment: [String: String] = [:], severity: Severity? = nil) {
+    public init(
+        _ config: String, environment: [String: String] = [:], severity: Severity? = nil,
+        files: [FileFixture] = []
+    ) {
         self.config = config
         self.environment = environment
         self.severity = severity
+        self.files = files
     }
 }
 

@@ -4,6 +4,7 @@
 public enum CheckCatalog {
     public static let checks: [any Check] = [
         AttackSurfaceSummaryCheck(),
+        SyncedDirCheck(),
         // Gateway config collector.
         GatewayHTTPToolsCheck(),
         GatewayBindAuthCheck(),
@@ -30,7 +31,24 @@ public enum CheckCatalog {
         OpenGroupsRuntimeCheck(),
         ControlPlaneExposureCheck(),
         MultiUserHeuristicCheck(),
-        // After the filesystem block: the channel collector, before the deep probe.
+        // Filesystem block: state dir and config, includes, state files, workspace
+        // skills, then plugin trust (checks.md §1.3 step 21, later-checks.md §2 step 15).
+        StateDirPermissionsCheck(),
+        StateDirOwnerCheck(),
+        ConfigFilePermissionsCheck(),
+        ConfigIncludePermissionsCheck(),
+        CredentialsDirPermissionsCheck(),
+        AgentStateFilePermissionsCheck(),
+        SessionTranscriptPermissionsCheck(),
+        LogFilePermissionsCheck(),
+        WorkspaceSkillEscapeCheck(),
+        PluginAllowPhantomEntriesCheck(),
+        ExtensionsAllowlistCheck(),
+        PluginToolReachabilityCheck(),
+        PluginInstallRecordsCheck(),
+        // What the file facts could not cover, after every check that reads them.
+        InspectionIncompleteCheck(),
+        // The channel collector, before the deep probe.
         ChannelSecurityCheck(),
     ]
 
@@ -39,7 +57,6 @@ public enum CheckCatalog {
 
     /// Baseline ids (checks.md) that no check implements yet.
     public static let pendingIDs: [String] = [
-        "fs.synced_dir",
         "channels.feishu.doc_owner_open_id",
         "browser.control_invalid_config",
         "browser.control_no_auth",
@@ -69,32 +86,9 @@ public enum CheckCatalog {
         "models.legacy",
         "models.weak_tier",
         "models.small_params",
-        "fs.state_dir.symlink",
-        "fs.state_dir.perms_world_writable",
-        "fs.state_dir.perms_group_writable",
-        "fs.state_dir.perms_readable",
-        "fs.config.symlink",
-        "fs.config.perms_writable",
-        "fs.config.perms_world_readable",
-        "fs.config.perms_group_readable",
-        "fs.config_include.perms_writable",
-        "fs.config_include.perms_world_readable",
-        "fs.config_include.perms_group_readable",
-        "fs.credentials_dir.perms_writable",
-        "fs.credentials_dir.perms_readable",
-        "fs.auth_profiles.perms_writable",
-        "fs.auth_profiles.perms_readable",
-        "fs.sessions_store.perms_readable",
-        "fs.log_file.perms_readable",
-        "skills.workspace.symlink_escape",
         "sandbox.browser_container.hash_label_missing",
         "sandbox.browser_container.hash_epoch_stale",
         "sandbox.browser_container.non_loopback_publish",
-        "plugins.extensions_no_allowlist",
-        "plugins.tools_reachable_permissive_policy",
-        "plugins.installs_unpinned_npm_specs",
-        "plugins.installs_missing_integrity",
-        "plugins.installs_version_drift",
         "hooks.installs_unpinned_npm_specs",
         "hooks.installs_missing_integrity",
         "hooks.installs_version_drift",

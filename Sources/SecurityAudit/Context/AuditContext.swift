@@ -5,6 +5,8 @@ public struct AuditContext: Sendable {
     public var configFile: LoadedConfig
     public var environment: [String: String]
     public var paths: OpenClawPaths
+    /// Modes, owners, listings and small reads of the state dir and workspaces.
+    public var files: FileFacts
     public var deep: Bool
     /// Gateway settings derived once from the config and environment (checks.md §4).
     public let gateway: GatewaySettings
@@ -15,11 +17,15 @@ public struct AuditContext: Sendable {
     /// The channel plugins and their accounts (checks.md §8.1).
     public let channels: ChannelInventory
 
-    public init(configFile: LoadedConfig, paths: OpenClawPaths, deep: Bool = false, channelFacts: ChannelFacts = .none) {
+    public init(
+        configFile: LoadedConfig, paths: OpenClawPaths, files: FileFacts = FileFacts(), deep: Bool = false,
+        channelFacts: ChannelFacts = .none
+    ) {
         self.config = configFile.root
         self.configFile = configFile
         self.environment = configFile.environment
         self.paths = paths
+        self.files = files
         self.deep = deep
         self.gateway = GatewaySettings(config: configFile.root, environment: configFile.environment)
         self.agents = AgentRoster(config: configFile.root)

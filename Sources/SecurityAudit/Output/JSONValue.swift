@@ -1,3 +1,5 @@
+import JSON5
+
 /// A JSON document with ordered object keys, rendered exactly as JavaScript's
 /// `JSON.stringify(value, null, 2)` renders it, so our output diffs cleanly against the
 /// original's.
@@ -59,28 +61,9 @@ public indirect enum JSONValue: Sendable, Equatable {
         out += String(repeating: " ", count: indent * level)
     }
 
-    /// JSON.stringify's escaping: `"`, `\`, the short escapes, `\u00XX` for the other
-    /// control characters; everything else as is.
+    /// JSON.stringify's escaping (plus U+2028 / U+2029, which JSON5 counts as line
+    /// breaks), shared with the JSON5 writer so both escape the same way.
     static func quote(_ string: String, into out: inout String) {
-        out += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+        out += JSON5.quote(string)
     }
 }

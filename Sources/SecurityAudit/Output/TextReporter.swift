@@ -4,10 +4,13 @@
 public struct TextReporter: Reporter {
     public var colors: Bool
     public var profile: String?
+    /// `--fix`: its outcome, printed after the "Run deeper" hint.
+    public var fixBlock: FixTextBlock?
 
-    public init(colors: Bool, profile: String?) {
+    public init(colors: Bool, profile: String?, fixBlock: FixTextBlock? = nil) {
         self.colors = colors
         self.profile = profile
+        self.fixBlock = fixBlock
     }
 
     public func render(_ report: AuditReport) -> String {
@@ -19,6 +22,7 @@ public struct TextReporter: Reporter {
                 + palette.warn("\(summary.warn) warn") + palette.muted(" · ") + palette.muted("\(summary.info) info"),
             palette.muted("Run deeper: \(CLICommandFormatter.format("openclaw security audit --deep", profile: profile))"),
         ]
+        lines += fixBlock?.lines(palette: palette, profile: profile) ?? []
         for severity in [Severity.critical, .warn, .info] {
             let section = report.findings.filter { $0.severity == severity }
             guard !section.isEmpty else { continue }

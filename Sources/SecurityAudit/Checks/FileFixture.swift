@@ -1,0 +1,43 @@
+/// A file, directory, symlink or mode change laid out in an example's state dir before
+/// it is audited. Paths are relative to the state dir; `..` reaches its temporary
+/// parent (`../home` is HOME). `{stateDir}` in an example's config or environment
+/// stands for the state dir's absolute path.
+public struct FileFixture: Sendable {
+    public enum Kind: Sendable {
+        case directory
+        case file(String)
+        /// A symlink to a target relative to the state dir (or absolute). A symlink at
+        /// `.` makes the state dir itself a link to that target.
+        case symlink(String)
+        /// Only mode or owner changes for what is already there.
+        case existing
+    }
+
+    public var path: String
+    public var kind: Kind
+    public var mode: UInt32?
+    public var ownerUID: UInt32?
+
+    public static func directory(_ path: String, mode: UInt32 = 0o700) -> FileFixture {
+        FileFixture(path: path, kind: .directory, mode: mode)
+    }
+
+    public static func file(_ path: String, _ content: String = "", mode: UInt32 = 0o600) -> FileFixture {
+        FileFixture(path: path, kind: .file(content), mode: mode)
+    }
+
+    public static func symlink(_ path: String, to target: String) -> FileFixture {
+        FileFixture(path: path, kind: .symlink(target))
+    }
+
+    /// `chmod` what the layout already has (the state dir `.` is 700 and `openclaw.json`
+    /// 600 unless an example says otherwise).
+    public static func chmod(_ path: String, _ mode: UInt32) -> FileFixture {
+        FileFixture(path: path, kind: .existing, mode: mode)
+    }
+
+    /// `chown` (needs root: examples with an owner are skipped otherwise).
+    public static func chown(_ path: String, uid: UInt32) -> FileFixture {
+        FileFixture(path: path, kind: .existing, ownerUID: uid)
+    }
+}

@@ -1,0 +1,89 @@
+/// `fs.auth_profiles.*` and `fs.sessions_store.perms_readable`: per agent (the default
+/// agent, then every listed agent, normalized), `agent/auth-profiles.json` writable or
+/// readable by others and `sessions/sessions.json` readable by others.
+struct AgentStateFilePermissionsCheck: Check {
+    static let authFile = "agents/main/agent/auth-profiles.json"
+    static let storeFile = "agents/main/sessions/sessions.json"
+
+    let infos = [
+        CheckInfo(
+            id: "fs.auth_profiles.perms_writable",
+            title: "auth-profiles.json is writable by others",
+            severity: .fixed(.critical),
+            rationale: "Another user could swap in their own model credentials or OAuth tokens and read everything the agent sends.",
+            remediation: "chmod 600 <stateDir>/agents/<agentId>/agent/auth-profiles.json",
+            fixable: true,
+            triggers: [
+                CheckExample("{}", files: [.file(authFile, "{}", mode: 0o620)]),
+                CheckExample(#"{ agents: { list: [{ id: "main" }, { id: " Work " }] } }"#, files: [
+                    .file("agents/work/agent/auth-profiles.json", "{}", mode: 0o666),
+                ]),
+            ],
+            passes: [
+                CheckExample("{}", files: [.file(authFile, "{}", mode: 0o644)]),
+                CheckExample("{}", files: [.file("agents/other/agent/auth-profiles.json", "{}", mode: 0o666)]),
+            ]),
+        CheckInfo(
+            id: "fs.auth_profiles.perms_readable",
+            title: "auth-profiles.json is readable by others",
+            severity: .fixed(.warn),
+            rationale: "auth-profiles.json holds model API keys and OAuth refresh tokens.",
+            remediation: "chmod 600 <stateDir>/agents/<agentId>/agent/auth-profiles.json",
+            fixable: true,
+            triggers: [
+                CheckExample("{}", files: [.file(authFile, "{}", mode: 0o644)]),
+                CheckExample(#"{ agents: { list: [{ id: "ops", default: true }] } }"#, files: [
+                    .file("agents/ops/agent/auth-profiles.json", "{}", mode: 0o640),
+                ]),
+            ],
+            passes: [
+                CheckExample("{}", files: [.file(authFile, "{}", mode: 0o600)]),
+                CheckExample("{}", files: [.file(authFile, "{}", mode: 0o664)]),
+                CheckExample(#"{ agents: { list: [{ id: "ops" }] } }"#, files: [.file(authFile, "{}", mode: 0o644)]),
+            ]),
+        CheckInfo(
+            id: "fs.sessions_store.perms_readable",
+            title: "sessions.json is readable by others",
+            severity: .fixed(.warn),
+            rationale: "The session store maps chats and senders to sessions and points at every transcript.",
+            remediation: "chmod 600 <stateDir>/agents/<agentId>/sessions/sessions.json",
+            fixable: true,
+            triggers: [
+                CheckExample("{}", files: [.file(storeFile, "{}", mode: 0o644)]),
+                CheckExample("{}", files: [.file("../shared-sessions.json", "{}", mode: 0o640), .symlink(storeFile, to: "../shared-sessions.json")]),
+            ],
+            passes: [
+                CheckExample("{}", files: [.file(storeFile, "{}", mode: 0o600)]),
+                CheckExample("{}", files: [.file(storeFile, "{}", mode: 0o622)]),
+            ]),
+    ]
+
+    func findings(in context: AuditContext) -> [Finding] {
+        var findings: [Finding] = []
+        for agentId in context.agents.agentIdsDefaultFirst {
+            let agentRoot = PathNormalization.join(context.paths.stateDir, "agents", agentId)
+            let authPath = agentRoot + "/agent/auth-profiles.json"
+            if let perms = context.files[authPath].permissions {
+                let fix = PathPermissions.remediation(authPath, directory: false)
+                if perms.writableByOthers {
+                    findings.append(finding(
+                        "fs.auth_profiles.perms_writable", .critical,
+                        detail: "\(perms.detail(authPath)); another user could inject credentials.", remediation: fix))
+                } else if perms.readableByOthers {
+                    findings.append(finding(
+                        "fs.auth_profiles.perms_readable", .warn,
+                        detail: "\(perms.detail(authPath)); auth-profiles.json contains API keys and OAuth tokens.",
+                        remediation: fix))
+                }
+            }
+            let storePath = agentRoot + "/sessions/sessions.json"
+            if let perms = context.files[storePath].permissions, perms.readableByOthers {
+                findings.append(finding(
+                    "fs.sessions_store.perms_readable", .warn,
+                    detail: "\(perms.detail(storePath)); routing and transcript metadata can be sensitive.",
+                    remediation: PathPermissions.remediation(storePath, directory: false)))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,217 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The metadata of one directory entry or path, as `lstat`/`stat` report it.
+public struct FileStatus: Sendable, Equatable {
+    /// `st_mode`: file type and permission bits.
+    public var mode: UInt32
+    public var ownerUID: UInt32
+
+    public init(mode: UInt32, ownerUID: UInt32) {
+        self.mode = mode
+        self.ownerUID = ownerUID
+    }
+
+    public var isSymlink: Bool { mode & UInt32(S_IFMT) == UInt32(S_IFLNK) }
+    public var isDirectory: Bool { mode & UInt32(S_IFMT) == UInt32(S_IFDIR) }
+    public var isRegularFile: Bool { mode & UInt32(S_IFMT) == UInt32(S_IFREG) }
+}
+
+/// A failed system call, kept with its `errno` so absence can be told from refusal.
+public struct FileSystemError: Error, Sendable, Equatable {
+    public var operation: String
+    public var code: Int32
+
+    public init(operation: String, code: Int32) {
+        self.operation = operation
+        self.code = code
+    }
+
+    /// Nothing is there (or a parent is not a directory): the original treats this as
+    /// "not present" and reports nothing.
+    public var isNotFound: Bool { code == ENOENT || code == ENOTDIR }
+
+    public var message: String { "\(operation): \(String(cString: strerror(code)))" }
+}
+
+/// One name in a directory listing, with the type `readdir` reports (never following
+/// symlinks, like Node's `Dirent`).
+public struct DirectoryEntry: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case directory, file, symlink, other }
+    public var name: String
+    public var kind: Kind
+
+    public init(name: String, kind: Kind) {
+        self.name = name
+        self.kind = kind
+    }
+}
+
+/// Every file-system call the facts pass makes, behind one seam: the POSIX reader below
+/// is the real one; a Windows ACL reader could join it, and tests wrap it to simulate
+/// failures the test user (root) cannot provoke on a real disk.
+public protocol FileSystemAccess: Sendable {
+    func lstat(_ path: String) -> Result<FileStatus, FileSystemError>
+    func stat(_ path: String) -> Result<FileStatus, FileSystemError>
+    /// Entries except `.` and `..`, sorted by their UTF-8 bytes (Node's `readdir`
+    /// returns libuv's `scandir` order, which is sorted the same way).
+    func listDirectory(_ path: String) -> Result<[DirectoryEntry], FileSystemError>
+    /// A listing plus the `lstat` of each entry `wanted` selects (the others get nil):
+    /// one pass over a directory of thousands of transcripts.
+    func listDirectory(
+        _ path: String, statusOf wanted: (DirectoryEntry) -> Bool
+    ) -> Result<[(entry: DirectoryEntry, status: Result<FileStatus, FileSystemError>?)], FileSystemError>
+    func realpath(_ path: String) -> Result<String, FileSystemError>
+    func readlink(_ path: String) -> Result<String, FileSystemError>
+    /// A regular file of at most `limit` bytes; never blocks on a FIFO or device.
+    func readFile(_ path: String, limit: Int) -> Result<[UInt8], FileSystemError>
+    /// The effective user id of the audit and a name for a uid, if the system knows one.
+    var effectiveUID: UInt32 { get }
+    func userName(of uid: UInt32) -> String?
+}
+
+extension FileSystemAccess {
+    public func listDirectory(
+        _ path: String, statusOf wanted: (DirectoryEntry) -> Bool
+    ) -> Result<[(entry: DirectoryEntry, status: Result<FileStatus, FileSystemError>?)], FileSystemError> {
+        listDirectory(path).map { entries in
+            entries.map { entry in (entry, wanted(entry) ? lstat(path + "/" + entry.name) : nil) }
+        }
+    }
+}
+
+public struct POSIXFileSystem: FileSystemAccess {
+    public init() {}
+
+    /// `fstatat` relative to the open directory: no path walk per entry.
+    public func listDirectory(
+        _ path: String, statusOf wanted: (DirectoryEntry) -> Bool
+    ) -> Result<[(entry: DirectoryEntry, status: Result<FileStatus, FileSystemError>?)], FileSystemError> {
+        guard let dir = opendir(path) else { return .failure(FileSystemError(operation: "readdir", code: errno)) }
+        defer { closedir(dir) }
+        let fd = dirfd(dir)
+        return readEntries(dir, path: path).map { entries in
+            entries.map { entry in
+                wanted(entry) ? (entry, statusOf(entry.name, inDirectory: fd)) : (entry, nil)
+            }
+        }
+    }
+
+    public func lstat(_ path: String) -> Result<FileStatus, FileSystemError> {
+        statusOf(path, followingSymlinks: false)
+    }
+
+    public func stat(_ path: String) -> Result<FileStatus, FileSystemError> {
+        statusOf(path, followingSymlinks: true)
+    }
+
+    public func listDirectory(_ path: String) -> Result<[DirectoryEntry], FileSystemError> {
+        guard let dir = opendir(path) else { return .failure(FileSystemError(operation: "readdir", code: errno)) }
+        defer { closedir(dir) }
+        return readEntries(dir, path: path)
+    }
+
+    private func readEntries(_ dir: OpaquePointer, path: String) -> Result<[DirectoryEntry], FileSystemError> {
+        var entries: [(bytes: [UInt8], entry: DirectoryEntry)] = []
+        while true {
+            errno = 0
+            guard let raw = readdir(dir) else {
+                if errno != 0 { return .failure(FileSystemError(operation: "readdir", code: errno)) }
+                break
+            }
+            let bytes = withUnsafeBytes(of: raw.pointee.d_name) { buffer in
+                Array(buffer.prefix { $0 != 0 })
+            }
+            if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
+            let name = String(decoding: bytes, as: UTF8.self)
+            var kind = Self.kind(ofDirectoryEntryType: raw.pointee.d_type)
+            if kind == nil {
+                // Some file systems do not fill d_type; ask lstat instead.
+                switch lstat(path + "/" + name) {
+                case .success(let status):
+                    kind = status.isSymlink ? .symlink : status.isDirectory ? .directory
+                        : status.isRegularFile ? .file : .other
+                case .failure:
+                    kind = .other
+                }
+            }
+            entries.append((bytes, DirectoryEntry(name: name, kind: kind ?? .other)))
+        }
+        entries.sort { $0.bytes.lexicographicallyPrecedes($1.bytes) }
+        return .success(entries.map(\.entry))
+    }
+
+    private static func kind(ofDirectoryEntryType type: UInt8) -> DirectoryEntry.Kind? {
+        switch Int32(type) {
+        case Int32(DT_DIR): return .directory
+        case Int32(DT_REG): return .file
+        case Int32(DT_LNK): return .symlink
+        case Int32(DT_UNKNOWN): return nil
+        default: return .other
+        }
+    }
+
+    public func realpath(_ path: String) -> Result<String, FileSystemError> {
+        guard let resolved = systemRealpath(path, nil) else {
+            return .failure(FileSystemError(operation: "realpath", code: errno))
+        }
+        defer { free(resolved) }
+        return .success(String(cString: resolved))
+    }
+
+    public func readlink(_ path: String) -> Result<String, FileSystemError> {
+        var buffer = [Int8](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = systemReadlink(path, &buffer, buffer.count - 1)
+        guard count >= 0 else { return .failure(FileSystemError(operation: "readlink", code: errno)) }
+        return .success(String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self))
+    }
+
+    public func readFile(_ path: String, limit: Int) -> Result<[UInt8], FileSystemError> {
+        do {
+            return .success(try BoundedFileReader.read(path, limit: limit))
+        } catch {
+            switch error {
+            case .missing: return .failure(FileSystemError(operation: "open", code: ENOENT))
+            case .notRegularFile: return .failure(FileSystemError(operation: "read", code: EINVAL))
+            case .tooLarge: return .failure(FileSystemError(operation: "read", code: EFBIG))
+            case .hardLinked: return .failure(FileSystemError(operation: "read", code: EMLINK))
+            case .system(let code, let operation): return .failure(FileSystemError(operation: operation, code: code))
+            }
+        }
+    }
+
+    public var effectiveUID: UInt32 { UInt32(geteuid()) }
+
+    public func userName(of uid: UInt32) -> String? {
+        guard let entry = getpwuid(uid_t(uid)), let name = entry.pointee.pw_name else { return nil }
+        return String(cString: name)
+    }
+}
+
+private func statusOf(_ name: String, inDirectory fd: Int32) -> Result<FileStatus, FileSystemError> {
+    var info = stat()
+    guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+        return .failure(FileSystemError(operation: "lstat", code: errno))
+    }
+    return .success(FileStatus(mode: UInt32(info.st_mode), ownerUID: UInt32(info.st_uid)))
+}
+
+private func statusOf(_ path: String, followingSymlinks: Bool) -> Result<FileStatus, FileSystemError> {
+    var info = stat()
+    let result: Int32 = followingSymlinks ? stat(path, &info) : lstat(path, &info)
+    guard result == 0 else {
+        return .failure(FileSystemError(operation: followingSymlinks ? "stat" : "lstat", code: errno))
+    }
+    return .success(FileStatus(mode: UInt32(info.st_mode), ownerUID: UInt32(info.st_uid)))
+}
+
+#if canImport(Glibc)
+private let systemRealpath = Glibc.realpath
+private let systemReadlink = Glibc.readlink
+#elseif canImport(Darwin)
+private let systemRealpath = Darwin.realpath
+private let systemReadlink = Darwin.readlink
+#endif
