@@ -7,16 +7,16 @@ public struct AccountConfig: Sendable {
     public let entry: ConfigNode?
     let deepKeys: Set<String>
 
-    static let channelOnlyKeys: Set<String> = ["accounts", "defaultAccount"]
-
     init(section: ConfigNode?, entry: ConfigNode?, deepKeys: Set<String> = []) {
         self.section = section
         self.entry = entry
         self.deepKeys = deepKeys
     }
 
+    /// `accounts` and `defaultAccount` belong to the channel, never to an account.
     public subscript(key: String) -> ConfigNode? {
-        let inherited = Self.channelOnlyKeys.contains(key) ? nil : section?[key]
+        let channelOnly = key == "accounts" || key == "defaultAccount"
+        let inherited = channelOnly ? nil : section?[key]
         guard let own = entry?[key] else { return inherited }
         guard deepKeys.contains(key), var combined = inherited?.object, let over = own.object else { return own }
         for (innerKey, value) in over.entries { combined[innerKey] = value }

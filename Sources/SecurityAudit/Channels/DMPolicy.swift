@@ -12,6 +12,8 @@ public struct DMPolicy: Sendable {
     public var allowFromPath: String
     /// Where the policy is written, for locations.
     public var policyNode: ConfigNode?
+    /// Config entries as `String(entry)`, trimmed, blanks dropped.
+    let configEntries: [String]
 
     init(account: ChannelAccount) {
         let config = account.config
@@ -41,11 +43,7 @@ public struct DMPolicy: Sendable {
             allowFrom = flatAllow ?? legacyAllow ?? []
             allowFromPath = flatAllow != nil ? base : base + "dm."
         }
-    }
-
-    /// Config entries as `String(entry)`, trimmed, blanks dropped.
-    var configEntries: [String] {
-        allowFrom.map { $0.javaScriptString.trimmingWhitespace }.filter { !$0.isEmpty }
+        configEntries = allowFrom.map { $0.javaScriptString.trimmingWhitespace }.filter { !$0.isEmpty }
     }
 
     public var hasWildcard: Bool { configEntries.contains("*") }

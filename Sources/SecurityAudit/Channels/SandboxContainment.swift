@@ -93,7 +93,7 @@ extension InboundSignal {
             InboundSignal(text: base + text, channelId: channelId, accountKey: account, rooms: rooms, isDM: isDM)
         }
         func hasWildcard(_ node: ConfigNode?) -> Bool {
-            (node?.array ?? []).contains { $0.javaScriptString.trimmingWhitespace == "*" }
+            (node?.array ?? []).contains(where: \.isWildcardEntry)
         }
         var out: [InboundSignal] = []
         let groupPolicy = fields["groupPolicy"].string ?? defaultGroupPolicy ?? "allowlist"
@@ -105,5 +105,13 @@ extension InboundSignal {
         if hasWildcard(fields["groupAllowFrom"]) { out.append(signal(".groupAllowFrom includes \"*\"", isDM: false)) }
         if hasWildcard(fields["dm"]["allowFrom"]) { out.append(signal(".dm.allowFrom includes \"*\"", isDM: true)) }
         return out
+    }
+}
+
+extension ConfigNode {
+    /// An allowlist entry that is `"*"` once trimmed (numbers never are).
+    var isWildcardEntry: Bool {
+        guard let text = string, text.utf8.contains(UInt8(ascii: "*")) else { return false }
+        return text.trimmingWhitespace == "*"
     }
 }

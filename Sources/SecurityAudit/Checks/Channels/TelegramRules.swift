@@ -109,7 +109,7 @@ enum TelegramRules {
                 location: (config["groupAllowFrom"] ?? config["allowFrom"] ?? config["groups"])?.origin))
         }
         let wildcard = store.contains { $0.trimmingWhitespace == "*" }
-            || groupAllowFrom.contains { $0.javaScriptString.trimmingWhitespace == "*" }
+            || groupAllowFrom.contains(where: \.isWildcardEntry)
         if wildcard {
             out.append(Finding(
                 checkId: "channels.telegram.groups.allowFrom.wildcard", severity: .critical,
