@@ -5,6 +5,10 @@ public enum Auditor {
         _ context: AuditContext, checks: [any Check] = CheckCatalog.checks, timestamp: Int64
     ) -> AuditReport {
         let findings = checks.flatMap { $0.findings(in: context) }
-        return AuditReport(timestamp: timestamp, findings: findings, deepRequested: context.deep)
+        var report = AuditReport(timestamp: timestamp, findings: findings, deepRequested: context.deep)
+        report.paths = context.paths
+        // Last, after every finding is in (deep collectors' included), as the original.
+        Suppressions.apply(context.config, to: &report)
+        return report
     }
 }

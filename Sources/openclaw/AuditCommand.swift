@@ -16,10 +16,10 @@ struct AuditCommand: ParsableCommand {
             atomically keeping a .bak copy, and never follows a symbolic link. \
             --fix --dry-run shows the diff and the chmods without changing anything.
 
-            Exit status: 0 when the audit ran, whatever it found; 1 when the config \
-            cannot be read or parsed (the error names FILE:LINE:COL), or when --fix \
-            could not apply a fix (the report is still printed); 2 for --deep, which \
-            is not implemented yet; 64 for bad usage.
+            Exit status:
+            \(AuditExitStatus.table)
+            With --fix, 1 also means a fix could not be applied (the report is still \
+            printed). 2 is returned for --deep while it is not implemented.
             """)
 
     @Flag(help: "Attempt live Gateway probe (best-effort).")
@@ -33,6 +33,9 @@ struct AuditCommand: ParsableCommand {
 
     @Flag(help: "Print the report as one JSON document on stdout (nothing else is printed there).")
     var json = false
+
+    @OptionGroup(title: "Reports and CI gates")
+    var reporting: ReportingOptions
 
     @Option(name: .customLong("state-dir"), help: ArgumentHelp(
         "The OpenClaw state directory to audit (same as OPENCLAW_STATE_DIR; the flag wins).",
@@ -65,9 +68,12 @@ struct AuditCommand: ParsableCommand {
         if let profile, !CLIProfile.isValidName(profile.trimmingCharactersInWhitespace) {
             throw ValidationError("Invalid --profile (use letters, numbers, \"_\", \"-\" only)")
         }
+        _ = try reporting.resolvedFormat(json: json)
     }
 
     func run() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
         var environment = ProcessEnvironment.current()
         if noColor { environment["NO_COLOR"] = "1" }
         let cwd = ProcessEnvironment.currentDirectory()
@@ -86,7 +92,7 @@ struct AuditCommand: ParsableCommand {
 
         let request = AuditRequest(environment: environment, cwd: cwd, systemHome: systemHome, deep: deep)
         if fix {
-            try runFix(request, environment: environment)
+            try runFix(request, environment: environment, cwd: cwd)
             return
         }
 
@@ -99,33 +105,53 @@ struct AuditCommand: ParsableCommand {
         }
         warnAboutMissingVariables(context)
 
-        let report = Auditor.run(context, timestamp: ProcessEnvironment.epochMilliseconds())
-        let format: ReportFormat = json ? .json : .text
-        StandardStreams.output(format.reporter(colors: useColors(environment), profile: environment["OPENCLAW_PROFILE"]).render(report))
+        var report = Auditor.run(context, timestamp: ProcessEnvironment.epochMilliseconds())
+        report.durationSeconds = elapsedSeconds(since: start, clock: clock)
+        let format = try reporting.resolvedFormat(json: json)
+        let status = try reporting.deliver(
+            report, format: format, colors: format == .text && useColors(environment),
+            profile: environment["OPENCLAW_PROFILE"], workingDirectory: cwd)
+        if status != .success { throw ExitCode(status.rawValue) }
     }
 
     /// Fixes first, then audits the fixed state: `{fix, report}` with --json, the report
-    /// with its FIX block otherwise. A config that does not load still gets the chmods,
-    /// and is audited as empty (the error goes to stderr, the exit status is 1).
-    private func runFix(_ request: AuditRequest, environment: [String: String]) throws {
+    /// with its FIX block as text; other formats carry the report alone. A config that
+    /// does not load still gets the chmods, and is audited as empty (the error goes to
+    /// stderr, the exit status is 1).
+    private func runFix(_ request: AuditRequest, environment: [String: String], cwd: String) throws {
+        let clock = ContinuousClock()
+        let start = clock.now
         let result = SecurityFixer.run(request, dryRun: dryRun)
         let (context, configError) = AuditPreparation.prepareAfterFix(request)
         if let configError {
             StandardStreams.error("Config invalid\n\(configError.description)")
         }
         warnAboutMissingVariables(context)
-        let report = Auditor.run(context, timestamp: ProcessEnvironment.epochMilliseconds())
-        if json {
+        var report = Auditor.run(context, timestamp: ProcessEnvironment.epochMilliseconds())
+        report.durationSeconds = elapsedSeconds(since: start, clock: clock)
+        let format = try reporting.resolvedFormat(json: json)
+        var status = AuditExitStatus.success
+        switch format {
+        case .json:
             StandardStreams.output(FixJSONDocument.render(fix: result, report: report))
-        } else {
+        case .text:
             let block = FixTextBlock(result: result, homeDir: context.paths.homeDir, environment: environment)
             StandardStreams.output(TextReporter(
                 colors: useColors(environment), profile: environment["OPENCLAW_PROFILE"], fixBlock: block
             ).render(report))
+        default:
+            status = try reporting.deliver(
+                report, format: format, colors: false, profile: environment["OPENCLAW_PROFILE"], workingDirectory: cwd)
         }
         if configError != nil || !result.ok || result.actions.contains(where: { $0.error != nil }) {
-            throw ExitCode(1)
+            throw ExitCode(AuditExitStatus.error.rawValue)
         }
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+
+    private func elapsedSeconds(since start: ContinuousClock.Instant, clock: ContinuousClock) -> Double {
+        let elapsed = (clock.now - start).components
+        return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
     }
 
     private func warnAboutMissingVariables(_ context: AuditContext) {

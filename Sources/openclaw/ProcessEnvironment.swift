@@ -49,7 +49,10 @@ enum StandardStreams {
         write(line + "\n", to: STDERR_FILENO)
     }
 
-    private static func write(_ text: String, to fd: Int32) {
+    /// Writes all of `text`, retrying interrupted writes; false (with `errno` set) when
+    /// the descriptor refuses it.
+    @discardableResult
+    static func write(_ text: String, to fd: Int32) -> Bool {
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
@@ -58,10 +61,11 @@ enum StandardStreams {
             }
             if written < 0 {
                 if errno == EINTR { continue }
-                return
+                return false
             }
             offset += written
         }
+        return true
     }
 }
 

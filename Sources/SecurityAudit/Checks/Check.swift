@@ -29,15 +29,19 @@ public struct CheckExample: Sendable {
     public var severity: Severity?
     /// Laid out in the state dir, in order, before the audit.
     public var files: [FileFixture]
+    /// Programs on PATH during the audit (name -> shell script), for checks that ask a
+    /// tool such as `docker`; PATH then holds only these.
+    public var programs: [String: String]
 
     public init(
         _ config: String, environment: [String: String] = [:], severity: Severity? = nil,
-        files: [FileFixture] = []
+        files: [FileFixture] = [], programs: [String: String] = [:]
     ) {
         self.config = config
         self.environment = environment
         self.severity = severity
         self.files = files
+        self.programs = programs
     }
 }
 

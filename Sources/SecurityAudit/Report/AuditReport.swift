@@ -42,6 +42,19 @@ public struct AuditReport: Sendable {
     public var findings: [Finding]
     public var deepGateway: GatewayProbeResult?
     public var deepRequested: Bool
+    /// Findings that a `security.audit.suppressions` entry moved out of `findings`.
+    public var suppressedFindings: [SuppressedFinding] = []
+    /// How many entries `security.audit.suppressions` has (the text output's
+    /// `Suppressed: <n> configured`).
+    public var configuredSuppressions = 0
+    /// Collectors that failed or ran out of time: the findings are not the whole story.
+    public var incomplete: [IncompleteCollector] = []
+    /// Set when the findings were compared with a baseline file (`--baseline`).
+    public var baseline: BaselineComparison?
+    /// Wall-clock seconds the audit took, when the caller measured it.
+    public var durationSeconds: Double?
+    /// The audited installation, which fingerprints and SARIF locations are relative to.
+    public var paths: OpenClawPaths?
 
     public init(timestamp: Int64, findings: [Finding], deepRequested: Bool = false, deepGateway: GatewayProbeResult? = nil) {
         self.timestamp = timestamp
@@ -51,4 +64,5 @@ public struct AuditReport: Sendable {
     }
 
     public var summary: AuditSummary { AuditSummary(counting: findings) }
+    public var fingerprinter: FindingFingerprinter { FindingFingerprinter(paths: paths) }
 }
