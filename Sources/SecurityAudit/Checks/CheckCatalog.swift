@@ -23,11 +23,13 @@ public enum CheckCatalog {
         GatewayTokenLengthCheck(),
         TrustedProxyAuthCheck(),
         GatewayRateLimitCheck(),
-        // Browser control, logging, then (after elevated) the exec runtime.
+        // Browser control, logging, elevated allowlists, then the exec runtime.
         BrowserControlCheck(),
         LoggingRedactionCheck(),
+        ElevatedAllowlistCheck(),
         ExecHostSandboxCheck(),
         TeammateExecCheck(),
+        ExecSecurityExposureCheck(),
         FsToolsDisabledExecCheck(),
         ExecApprovalsCheck(),
         SafeBinsCheck(),
@@ -37,16 +39,21 @@ public enum CheckCatalog {
         HooksRoutingCheck(),
         GatewayHTTPAuthCheck(),
         GatewayHTTPSessionKeyCheck(),
-        // Sandbox configuration, node commands.
+        // Sandbox configuration, node commands, the minimal-profile override.
         SandboxDockerModeOffCheck(),
         SandboxDangerousDockerCheck(),
         NodeDenyCommandsCheck(),
         NodeDangerousAllowCheck(),
+        MinimalProfileOverrideCheck(),
         // Secrets in config, model hygiene, small models.
         SecretsInConfigCheck(),
         ModelHygieneCheck(),
         SmallModelCheck(),
-        // The trust-model pair (the multi-user heuristic comes first).
+        // The exposure matrix, then the trust model.
+        OpenGroupsElevatedCheck(),
+        OpenGroupsRuntimeCheck(),
+        ControlPlaneExposureCheck(),
+        MultiUserHeuristicCheck(),
         GroupScopeMainCheck(),
         // Filesystem block: state dir and config, includes, state files, workspace
         // skills, sandbox browser containers, then plugin trust with the hook install
@@ -71,7 +78,8 @@ public enum CheckCatalog {
         SkillCodeSafetyCheck(),
         // What the file facts could not cover, after every check that reads them.
         InspectionIncompleteCheck(),
-        // The deep gateway probe comes last.
+        // The channel collector, then the deep gateway probe last.
+        ChannelSecurityCheck(),
         GatewayProbeCheck(),
     ]
 
@@ -81,25 +89,5 @@ public enum CheckCatalog {
 
     /// Baseline ids (checks.md) that no check implements yet.
     public static let pendingIDs: [String] = [
-        "tools.elevated.allowFrom.<provider>.wildcard",
-        "tools.elevated.allowFrom.<provider>.large",
-        "tools.profile_minimal_overridden",
-        "security.exposure.open_groups_with_elevated",
-        "security.exposure.open_groups_with_runtime_or_fs",
-        "security.trust_model.multi_user_heuristic",
-        "channels.<id>.dm.open",
-        "channels.<id>.dm.open_invalid",
-        "channels.<id>.dm.disabled",
-        "channels.<id>.dm.scope_main_multiuser",
-        "channels.<id>.warning.<N>",
-        "channels.<id>.allowFrom.dangerous_name_matching_enabled",
-        "channels.discord.allowFrom.name_based_entries",
-        "channels.discord.commands.native.no_allowlists",
-        "channels.discord.commands.native.unrestricted",
-        "channels.slack.commands.slash.no_allowlists",
-        "channels.slack.commands.slash.useAccessGroups_off",
-        "channels.telegram.allowFrom.invalid_entries",
-        "channels.telegram.groups.allowFrom.missing",
-        "channels.telegram.groups.allowFrom.wildcard",
     ]
 }

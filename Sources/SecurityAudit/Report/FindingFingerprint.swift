@@ -1,3 +1,5 @@
+import Crypto
+
 /// A finding's identity across runs, edits and machines, for baselines and SARIF's
 /// `partialFingerprints`: the check id and what the finding says about its subject,
 /// never where the value sits in a file (moving a key or adding a comment above it must
@@ -34,7 +36,11 @@ public struct FindingFingerprinter: Sendable {
     /// 32 hex digits (128 bits of SHA-256).
     public func fingerprint(of finding: Finding) -> String {
         let material = "openclaw-subject/v\(Self.version)\u{0}\(finding.checkId)\u{0}\(subject(of: finding))"
-        return String(SHA256.hex(material).prefix(32))
+        let digest = Crypto.SHA256.hash(data: Array(material.utf8))
+        return String(digest.map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined().prefix(32))
     }
 
     func subject(of finding: Finding) -> String {
