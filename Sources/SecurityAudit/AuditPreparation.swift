@@ -52,7 +52,11 @@ public enum AuditPreparation {
             config: loaded.root, environment: loaded.environment, resolver: configResolver, fileSystem: request.fileSystem)
         let channelFacts = ChannelFacts.gather(
             config: loaded.root, environment: loaded.environment, paths: paths,
-            agents: AgentRoster(config: loaded.root), resolvePath: resolver.resolveUserPath)
+            agents: AgentRoster(config: loaded.root), resolvePath: resolver.resolveUserPath,
+            resolveSecret: { ref in
+                SecretReferenceResolver.resolve(
+                    ref, config: loaded.root, environment: loaded.environment, paths: configResolver, fileSystem: request.fileSystem)
+            })
         return AuditContext(
             configFile: loaded, paths: paths, files: files, deep: request.deep, external: external, channelFacts: channelFacts)
     }

@@ -123,6 +123,44 @@ struct LaterChecksTests {
         #expect(report.first?.remediation == #"Use session.groupScope="per-group" or remove groupScope="main" from the listed bindings. See https://docs.openclaw.ai/channels/groups#session-keys"#)
     }
 
+    // MARK: Channels
+
+    @Test func readOnlyResolutionComesBeforeTheAccountsOtherFindings() throws {
+        let report = try findings(
+            #"{ channels: { mattermost: { baseUrl: "https://chat.example.com", dmPolicy: "open", botToken: { source: "env", provider: "default", id: "MM_TOKEN" } } } }"#,
+            "channels.mattermost")
+        #expect(report.map(\.checkId).prefix(2) == ["channels.mattermost.account.read_only_resolution", "channels.mattermost.dm.open"])
+        #expect(report.first?.title == "Mattermost account could not be fully resolved")
+        #expect(report.first?.detail == #"mattermost:default: failed to resolve account (channels.mattermost.accounts.default.botToken: unresolved SecretRef "env:default:MM_TOKEN". Resolve this command against an active gateway runtime snapshot before reading it.)."#)
+    }
+
+    @Test func readOnlyResolutionFollowsTheResolversOrder() throws {
+        let report = try findings(
+            """
+            { secrets: { providers: { vault: { source: "file", path: "{stateDir}/secrets.json" } } },
+              channels: { matrix: { homeserver: "https://m.example.org", accessToken: { source: "exec", provider: "op", id: "matrix" },
+                                    accounts: { bot: { userId: { source: "file", provider: "vault", id: "/matrix/user" },
+                                                       password: { source: "file", provider: "vault", id: "/matrix/missing" } } } } } }
+            """,
+            files: [.file("secrets.json", #"{ "matrix": { "user": "@bot:example.org" } }"#)],
+            "channels.matrix.account")
+        // The resolvable file ref passes; the account's own unresolvable field is named
+        // before the channel-level one.
+        #expect(report.map(\.detail) == [
+            #"matrix:bot: failed to resolve account (channels.matrix.accounts.bot.password: unresolved SecretRef "file:vault:/matrix/missing". Resolve this command against an active gateway runtime snapshot before reading it.)."#,
+        ])
+    }
+
+    @Test func zalouserMutableGroupsAreListed() throws {
+        let groups = (1...7).map { "\"room \($0)\": {}" }.joined(separator: ", ")
+        let report = try findings(
+            "{ channels: { zalouser: { groups: { \"g-1\": {}, \(groups) } } } }",
+            files: [.file("credentials/zalouser/credentials.json", "{}")], "channels.zalouser.groups")
+        #expect(report.first?.detail == "Zalouser group auth is ID-only by default, so unresolved group-name or slug entries are ignored for auth and can drift from the intended trusted group. Found: channels.zalouser.groups:room 1, channels.zalouser.groups:room 2, channels.zalouser.groups:room 3, channels.zalouser.groups:room 4, channels.zalouser.groups:room 5 (+2 more).")
+        #expect(ZalouserRules.isMutable("Ops Room") && ZalouserRules.isMutable("g-") && ZalouserRules.isMutable("g-a b"))
+        #expect(!ZalouserRules.isMutable(" ZLU:Group:G-abc ") && !ZalouserRules.isMutable("group:42") && !ZalouserRules.isMutable("*"))
+    }
+
     // MARK: Both config shapes
 
     /// A February `agents.list` config and the later `agents.entries` config of the same
