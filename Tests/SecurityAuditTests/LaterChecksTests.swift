@@ -17,8 +17,11 @@ struct LaterChecksTests {
                   mcp: { apps: { enabled: true }, servers: { docs: {} } },
                   hooks: { enabled: true, token: "hooks-token-long-enough-1234567890" },
                   env: { vars: { OPENAI_API_KEY: "sk-test-key-openai-fake" } },
-                  tools: { deny: ["write", "edit", "apply_patch"], exec: { safeBins: ["python3", "jq"], safeBinTrustedDirs: ["/tmp/bins"] } },
-                  agents: { defaults: { skills: ["docs"] } } }
+                  tools: { deny: ["write", "edit", "apply_patch"], exec: { security: "full", safeBins: ["python3", "jq"], safeBinTrustedDirs: ["/tmp/bins"] } },
+                  agents: { defaults: { skills: ["docs"] } },
+                  session: { groupScope: "main" },
+                  channels: { slack: { dmPolicy: "open" },
+                              mattermost: { baseUrl: "https://chat.example.com", botToken: { source: "exec", provider: "op", id: "mm" } } } }
                 """,
             environment: ["OPENCLAW_GATEWAY_TOKEN": "env-token", "HTTPS_PROXY": "http://proxy:3128"],
             files: [
@@ -29,12 +32,15 @@ struct LaterChecksTests {
             "gateway.tools_invoke_http.dangerous_allow", "gateway.tools_invoke_http.host_read_allow",
             "gateway.tools_invoke_http.host_write_allow", "gateway.env_token_overrides_config",
             "tools.web.fetch.env_proxy_without_use_trusted_env_proxy", "gateway.trusted_proxies_missing",
-            "mcp.apps.enabled", "teammate.exec_on_gateway", "tools.exec.fs_tools_disabled_but_exec_enabled",
+            "mcp.apps.enabled", "teammate.exec_on_gateway", "tools.exec.security_full_configured",
+            "security.exposure.open_channels_with_exec", "tools.exec.fs_tools_disabled_but_exec_enabled",
             "tools.exec.auto_allow_skills_enabled", "tools.exec.allowlist_interpreter_without_strict_inline_eval",
             "tools.exec.safe_bins_interpreter_unprofiled", "tools.exec.safe_bins_broad_behavior",
             "tools.exec.safe_bin_trusted_dirs_risky", "tools.exec.mcporter_registry_inspection_incomplete",
             "tools.exec.agent_skill_mcp_boundary_drift", "hooks.default_session_key_unset",
             "config.secrets.hooks_token_in_config", "config.secrets.api_key_in_env_vars",
+            "security.exposure.open_groups_with_control_plane_tools", "security.trust_model.multi_user_heuristic",
+            "security.trust_model.group_scope_main", "channels.mattermost.account.read_only_resolution",
         ]
         let positions = try order.map { id in try #require(report.findings.firstIndex { $0.checkId == id }, "\(id) missing") }
         #expect(positions == positions.sorted())
