@@ -11,6 +11,9 @@ public struct LoadedConfig: Sendable {
     public var sourceBytes: [UInt8]
     /// Every `$include` file read, absolute, in first-read order.
     public var includeFiles: [String]
+    /// The bytes of each include file as read: `--fix` edits these, and refuses to write
+    /// a file that no longer holds them.
+    public var includeSources: [String: [UInt8]] = [:]
     /// `${VAR}` references the environment lacked, left as text, in first-seen order.
     public var missingEnvironmentVariables: [MissingEnvironmentVariable]
     /// The environment the checks see: the process environment plus the config's `env`
@@ -62,7 +65,7 @@ public struct ConfigLoader: Sendable {
         let root = substitution.apply(to: included)
         return LoadedConfig(
             path: path, exists: true, root: root, source: parsed, sourceBytes: bytes,
-            includeFiles: includes.includeFiles,
+            includeFiles: includes.includeFiles, includeSources: includes.includeSources,
             missingEnvironmentVariables: substitution.missing,
             environment: effectiveEnvironment)
     }

@@ -57,7 +57,9 @@ public enum SecurityFixer {
         result.errors += plan.errors
         guard !plan.edits.isEmpty else { return [] }
         let editor = ConfigFileEditor { path in
+            // The bytes the plan was made from; the writer refuses a file that changed since.
             if path == loaded.path { return .success(loaded.sourceBytes) }
+            if let bytes = loaded.includeSources[path] { return .success(bytes) }
             return Result { () throws(BoundedFileReader.Failure) in
                 try BoundedFileReader.read(path, limit: ConfigIncludeResolver.maxIncludeFileBytes, rejectHardLinks: true)
             }.mapError { ConfigFileEditor.ConfigFileEditError(message: "\(path): \($0.message)") }
