@@ -93,9 +93,11 @@ public struct POSIXFileSystem: FileSystemAccess {
         guard let dir = opendir(path) else { return .failure(FileSystemError(operation: "readdir", code: errno)) }
         defer { closedir(dir) }
         let fd = dirfd(dir)
-        return readEntries(dir, path: path).map { entries in
-            entries.map { entry in
-                wanted(entry) ? (entry, statusOf(entry.name, inDirectory: fd)) : (entry, nil)
+        return readNamedEntries(dir, path: path).map { entries in
+            entries.map { bytes, entry in
+                // By the name's bytes: a name that is not UTF-8 is shown repaired, but its
+                // file is still the one examined.
+                wanted(entry) ? (entry, statusOf(bytes, inDirectory: fd)) : (entry, nil)
             }
         }
     }
@@ -115,6 +117,11 @@ public struct POSIXFileSystem: FileSystemAccess {
     }
 
     private func readEntries(_ dir: OpaquePointer, path: String) -> Result<[DirectoryEntry], FileSystemError> {
+        readNamedEntries(dir, path: path).map { $0.map(\.entry) }
+    }
+
+    /// Entries with the bytes of their names, sorted by those bytes.
+    private func readNamedEntries(_ dir: OpaquePointer, path: String) -> Result<[(bytes: [UInt8], entry: DirectoryEntry)], FileSystemError> {
         var entries: [(bytes: [UInt8], entry: DirectoryEntry)] = []
         while true {
             errno = 0
@@ -141,7 +148,7 @@ public struct POSIXFileSystem: FileSystemAccess {
             entries.append((bytes, DirectoryEntry(name: name, kind: kind ?? .other)))
         }
         entries.sort { $0.bytes.lexicographicallyPrecedes($1.bytes) }
-        return .success(entries.map(\.entry))
+        return .success(entries)
     }
 
     private static func kind(ofDirectoryEntryType type: UInt8) -> DirectoryEntry.Kind? {
@@ -191,9 +198,12 @@ public struct POSIXFileSystem: FileSystemAccess {
     }
 }
 
-private func statusOf(_ name: String, inDirectory fd: Int32) -> Result<FileStatus, FileSystemError> {
+private func statusOf(_ name: [UInt8], inDirectory fd: Int32) -> Result<FileStatus, FileSystemError> {
     var info = stat()
-    guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+    let result = (name + [0]).withUnsafeBufferPointer { buffer in
+        buffer.withMemoryRebound(to: CChar.self) { fstatat(fd, $0.baseAddress!, &info, AT_SYMLINK_NOFOLLOW) }
+    }
+    guard result == 0 else {
         return .failure(FileSystemError(operation: "lstat", code: errno))
     }
     return .success(FileStatus(mode: UInt32(info.st_mode), ownerUID: UInt32(info.st_uid)))

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Runs a program in a child process with a deadline, and reports what the kernel
+/// measured: exit status, whether the deadline killed it, and its peak resident memory
+/// (`ru_maxrss` from `wait4`). Output goes to files, so a child that prints a lot can
+/// never block on a full pipe.
+struct ChildProcess {
+    struct Outcome {
+        var status: Int32
+        /// The child outlived its deadline and was killed: a hang.
+        var timedOut: Bool
+        var stdout: String
+        var stderr: String
+        /// Peak resident set size, in KiB.
+        var maxRSSKiB: Int
+
+        var maxRSSMiB: Int { maxRSSKiB / 1024 }
+    }
+
+    var executable: String
+    var arguments: [String]
+    var environment: [String: String]
+    /// A generous bound: it only has to tell a hang from a slow machine.
+    var timeout: Duration = .seconds(120)
+
+    func run() throws -> Outcome {
+        let outputs = try TemporaryDirectory()
+        let stdoutPath = outputs.url("stdout"), stderrPath = outputs.url("stderr")
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
+        }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
+
+        let deadline = ContinuousClock.now + timeout
+        var status: Int32 = 0
+        var usage = rusage()
+        var timedOut = false
+        while true {
+            let waited = wait4(pid, &status, WNOHANG, &usage)
+            if waited == pid { break }
+            if waited < 0 && errno != EINTR { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            if ContinuousClock.now > deadline {
+                kill(pid, SIGKILL)
+                _ = wait4(pid, &status, 0, &usage)
+                timedOut = true
+                break
+            }
+            usleep(10_000)
+        }
+        let exitStatus: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        func text(_ path: String) -> String {
+            FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        }
+        return Outcome(
+            status: exitStatus, timedOut: timedOut, stdout: text(stdoutPath), stderr: text(stderrPath),
+            maxRSSKiB: Int(usage.ru_maxrss))
+    }
+}
