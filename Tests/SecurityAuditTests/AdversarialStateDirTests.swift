@@ -121,6 +121,36 @@ struct AdversarialStateDirTests {
         #expect(Self.withinBound(fix, 64), "peak memory \(fix.maxRSSMiB) MiB")
     }
 
+    /// Memory is bounded by the number of values, not by the size: 64 MiB of `0,` just
+    /// under the size limit would take gigabytes once parsed.
+    @Test func aConfigOfDenseValuesJustUnderTheSizeLimitIsRefusedAtTheValueLimit() throws {
+        let state = try HostileStateDir()
+        let handle = try #require(FileHandle(forWritingAtPath: try state.write("openclaw.json", "{ a: [")))
+        handle.seekToEndOfFile()
+        let block = Data(String(repeating: "0,", count: 512 * 1024).utf8)
+        for _ in 0..<63 { handle.write(block) }
+        handle.write(Data("0] }".utf8))
+        try handle.close()
+        #expect(FileFixture.size(state.configPath).map { $0 < ConfigLoader.maxConfigFileBytes } == true)
+
+        // The object, the array, then 999,998 elements: the next one is over.
+        Self.expectConfigError(
+            try state.audit(), "\(state.configPath):1:\(7 + 2 * 999_998): more than 1000000 values", memoryMiB: 512)
+        let fix = try state.audit(["--fix"])
+        #expect(!fix.timedOut && fix.status == 1)
+        #expect(Self.withinBound(fix, 512), "peak memory \(fix.maxRSSMiB) MiB")
+    }
+
+    /// The value limit holds for the config and its includes together.
+    @Test func includesThatTogetherHoldTooManyValuesAreRefused() throws {
+        let state = try HostileStateDir()
+        // Each include is under the 2 MiB limit and holds 400,001 values.
+        let include = "[" + String(repeating: "0,", count: 399_999) + "0]"
+        for name in ["a", "b", "c"] { try state.write("\(name).json5", "{ \(name): \(include) }") }
+        try state.write("openclaw.json", "{ $include: ['./a.json5', './b.json5', './c.json5'] }")
+        Self.expectConfigError(try state.audit(), "Too many values: the config and its includes hold more than 1000000", memoryMiB: 512)
+    }
+
     @Test func aMillionNestedArraysIsASyntaxErrorAtTheLimit() throws {
         let state = try HostileStateDir()
         let depth = 1_000_000

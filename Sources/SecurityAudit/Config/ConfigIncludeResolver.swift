@@ -20,9 +20,10 @@ struct ConfigIncludeResolver {
     /// Every include file read, in the order first read, and its bytes as first read.
     private(set) var includeFiles: [String] = []
     private(set) var includeSources: [String: [UInt8]] = [:]
-    /// Reads and bytes so far, a file read again counting again.
+    /// Reads and bytes so far, a file read again counting again, and values converted.
     private var reads = 0
     private var bytesRead = 0
+    private var values = 0
 
     init(configPath: String) {
         rootDir = PathNormalization.dirname(configPath)
@@ -35,6 +36,10 @@ struct ConfigIncludeResolver {
 
     private mutating func process(_ node: JSON5Node, file: String, chain: [String]) throws(ConfigLoadError) -> ConfigNode {
         let origin = ConfigOrigin(file: file, range: node.range)
+        values += 1
+        guard values <= ConfigLoader.maxConfigValues else {
+            throw error(at: node, file: file, "Too many values: the config and its includes hold more than \(ConfigLoader.maxConfigValues)")
+        }
         switch node.value {
         case .null: return ConfigNode(.null, origin: origin)
         case .bool(let b): return ConfigNode(.bool(b), origin: origin)
@@ -124,7 +129,7 @@ struct ConfigIncludeResolver {
         }
         let parsed: JSON5Node
         do {
-            parsed = try JSON5.parse(bytes: bytes, file: resolved)
+            parsed = try JSON5.parse(bytes: bytes, file: resolved, maxValues: ConfigLoader.maxConfigValues)
         } catch {
             throw ConfigLoadError(error, file: resolved)
         }

@@ -32,6 +32,10 @@ public struct LoadedConfig: Sendable {
 public struct ConfigLoader: Sendable {
     /// Far above any real config; keeps a hostile file from exhausting memory.
     public static let maxConfigFileBytes = 64 * 1024 * 1024
+    /// Ours, and what actually bounds memory: a value costs a few hundred bytes once
+    /// parsed, so 64 MiB of `0,` would take gigabytes. A real config holds thousands.
+    /// The bound holds for the main file and, all together, for its includes.
+    public static let maxConfigValues = 1_000_000
 
     public var environment: [String: String]
 
@@ -49,7 +53,7 @@ public struct ConfigLoader: Sendable {
         }
         let parsed: JSON5Node
         do {
-            parsed = try JSON5.parse(bytes: bytes, file: path)
+            parsed = try JSON5.parse(bytes: bytes, file: path, maxValues: Self.maxConfigValues)
         } catch {
             throw ConfigLoadError(error, file: path)
         }

@@ -132,7 +132,7 @@ public enum SecurityFixer {
             parsed = loaded.exists ? loaded.source : nil
         } else {
             parsed = (try? BoundedFileReader.read(configPath, limit: ConfigLoader.maxConfigFileBytes))
-                .flatMap { try? JSON5.parse(bytes: $0) }
+                .flatMap { try? JSON5.parse(bytes: $0, maxValues: ConfigLoader.maxConfigValues) }
         }
         guard let parsed else { return [] }
         return IncludeFileScanner(configPath: configPath).scan(parsed)
