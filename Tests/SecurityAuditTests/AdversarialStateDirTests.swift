@@ -93,9 +93,11 @@ struct AdversarialStateDirTests {
         return (document?["findings"] as? [[String: Any]] ?? []).compactMap { $0["checkId"] as? String }
     }
 
+    /// A finding of the report on stdout (`--fix --json` nests it under `report`).
     static func finding(_ outcome: ChildProcess.Outcome, _ checkId: String) -> [String: Any]? {
         let document = try? JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
-        return (document?["findings"] as? [[String: Any]])?.first { $0["checkId"] as? String == checkId }
+        let report = document?["report"] as? [String: Any] ?? document
+        return (report?["findings"] as? [[String: Any]])?.first { $0["checkId"] as? String == checkId }
     }
 
     // MARK: - The config file itself
@@ -377,13 +379,29 @@ struct AdversarialStateDirTests {
         }
         close(folder)
 
+        // At full size the --fix output alone (one action per file, as the original's
+        // shape has it) is over 200 MB.
+        let memoryMiB = Self.fullSize ? 1024 : Self.smallInputMemoryMiB
+        let fixMemoryMiB = Self.fullSize ? 2048 : Self.smallInputMemoryMiB
+        let started = ContinuousClock.now
         let json = try state.audit(["--json"])
-        _ = Self.auditedCheckIDs(json, memoryMiB: Self.fullSize ? 1024 : Self.smallInputMemoryMiB)
+        let auditTime = ContinuousClock.now - started
+        _ = Self.auditedCheckIDs(json, memoryMiB: memoryMiB)
         let detail = try #require(Self.finding(json, "fs.session_transcripts.perms_readable")?["detail"] as? String)
         #expect(detail.hasPrefix("\(count) session transcript(s) can be read by every local user"))
         #expect(detail.hasSuffix("- +\(count - 10) more"))
+
+        // --fix tightens every one of them (the main agent is configured by default).
+        let fixStarted = ContinuousClock.now
+        let fix = try state.audit(["--fix", "--json"])
+        let fixTime = ContinuousClock.now - fixStarted
+        #expect(!fix.timedOut && fix.status == 0, "\(fix.stderr)")
+        #expect(Self.withinBound(fix, fixMemoryMiB), "peak memory \(fix.maxRSSMiB) MiB")
+        let reportAfterFix = fix.stdout.contains("\"report\"")
+        let stillReadable = Self.finding(fix, "fs.session_transcripts.perms_readable") != nil
+        #expect(reportAfterFix && !stillReadable)
         if Self.fullSize {
-            print("\(count) session files: audit peak memory \(json.maxRSSMiB) MiB")
+            print("\(count) session files: audit \(auditTime), peak \(json.maxRSSMiB) MiB; --fix \(fixTime), peak \(fix.maxRSSMiB) MiB")
         }
     }
 

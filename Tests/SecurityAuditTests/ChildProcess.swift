@@ -5,7 +5,7 @@ import Foundation
 /// (`ru_maxrss` from `wait4`). Output goes to files, so a child that prints a lot can
 /// never block on a full pipe.
 struct ChildProcess {
-    struct Outcome {
+    struct Outcome: CustomStringConvertible {
         var status: Int32
         /// The child outlived its deadline and was killed: a hang.
         var timedOut: Bool
@@ -15,6 +15,11 @@ struct ChildProcess {
         var maxRSSKiB: Int
 
         var maxRSSMiB: Int { maxRSSKiB / 1024 }
+
+        /// Short, for failure messages: the output of a hostile case can be huge.
+        var description: String {
+            "exit \(status)\(timedOut ? " (killed at the deadline)" : ""), peak \(maxRSSMiB) MiB, stdout \(stdout.utf8.count) bytes: \(stdout.prefix(300).debugDescription), stderr: \(stderr.prefix(500).debugDescription)"
+        }
     }
 
     var executable: String
