@@ -39,12 +39,14 @@ for sanitizer in "$@"; do
     log=$scratch/test.log
     echo "== $sanitizer: swift test --sanitize=$sanitizer (log: $log)" >&2
     OPENCLAW_TEST_SANITIZER=$sanitizer ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} \
+        LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$repo/scripts/lsan-suppressions.txt} \
         TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=0} \
         locked swift test --package-path "$repo" --scratch-path "$scratch" --sanitize="$sanitizer" >"$log" 2>&1
     status=$?
     reports=$(grep -c -E "^(==[0-9]+==ERROR: (AddressSanitizer|LeakSanitizer)|WARNING: ThreadSanitizer)" "$log")
-    warnings=$(grep -c "warning:" "$log")
-    summary=$(grep -E "^(✔|✘) Test run with|Executed [0-9]+ tests" "$log" | tail -2)
+    # The linker's notes about the sanitizer runtime's own symbols are not ours.
+    warnings=$(grep "warning:" "$log" | grep -c -v "ld.gold: warning: Cannot export local symbol")
+    summary=$(grep -E "^(✔|✘|━) Test run with" "$log" | tail -1)
     echo "$sanitizer: exit status $status, $reports sanitizer report(s), $warnings compiler warning(s)" >&2
     [ -n "$summary" ] && echo "$summary" >&2
     if [ "$status" -ne 0 ] || [ "$reports" -ne 0 ]; then

@@ -129,8 +129,11 @@ public struct POSIXFileSystem: FileSystemAccess {
                 if errno != 0 { return .failure(FileSystemError(operation: "readdir", code: errno)) }
                 break
             }
-            let bytes = withUnsafeBytes(of: raw.pointee.d_name) { buffer in
-                Array(buffer.prefix { $0 != 0 })
+            // In place, up to its NUL: a record is only as long as its name, so copying
+            // the whole 256-byte field reads past the end (AddressSanitizer found it).
+            let bytes = withUnsafePointer(to: &raw.pointee.d_name) { field in
+                let name = UnsafeRawPointer(field).assumingMemoryBound(to: CChar.self)
+                return Array(UnsafeRawBufferPointer(start: name, count: strlen(name)))
             }
             if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
             let name = String(decoding: bytes, as: UTF8.self)
