@@ -19,8 +19,10 @@ public struct AuditRequest: Sendable {
     }
 }
 
-/// All the I/O before the checks: dotenv files, path resolution, config loading, and
-/// the file facts the filesystem and plugin checks read.
+/// All the I/O before the checks: dotenv files, path resolution, config loading, the
+/// file facts the filesystem and plugin checks read, the external facts (docker's
+/// sandbox browser containers, gateway secrets behind SecretRefs) and the channel facts
+/// (pairing stores, credential files).
 public enum AuditPreparation {
     /// A `.env` larger than this is not a dotenv file.
     static let maxDotEnvBytes = 1024 * 1024
@@ -38,13 +40,21 @@ public enum AuditPreparation {
         return (environment, resolver.resolve())
     }
 
-    /// The context for an already loaded config: gathers the file facts.
+    /// The context for an already loaded config: gathers the file, external and channel facts.
     static func context(_ request: AuditRequest, loaded: LoadedConfig, paths: OpenClawPaths, resolver: PathResolver) -> AuditContext {
         let files = FileFactsGatherer(
             fileSystem: request.fileSystem, config: loaded.root, paths: paths,
             includeFiles: loaded.includeFiles, environment: loaded.environment, resolver: resolver
         ).gather()
-        return AuditContext(configFile: loaded, paths: paths, files: files, deep: request.deep)
+        var configResolver = resolver
+        configResolver.environment = loaded.environment
+        let external = ExternalFacts.collect(
+            config: loaded.root, environment: loaded.environment, resolver: configResolver, fileSystem: request.fileSystem)
+        let channelFacts = ChannelFacts.gather(
+            config: loaded.root, environment: loaded.environment, paths: paths,
+            agents: AgentRoster(config: loaded.root), resolvePath: resolver.resolveUserPath)
+        return AuditContext(
+            configFile: loaded, paths: paths, files: files, deep: request.deep, external: external, channelFacts: channelFacts)
     }
 
     static func resolve(_ request: AuditRequest) -> (environment: [String: String], resolver: PathResolver) {

@@ -41,12 +41,19 @@ final class TemporaryDirectory {
 
 /// Audits `config` (JSON5 text) in a fresh state dir (mode 700, config 600) laid out
 /// with `files`, with only `environment` set (`{stateDir}` substituted in both).
+/// `programs` (name -> script) are the only programs on PATH.
 func auditReport(
     config: String, environment: [String: String] = [:], files: [FileFixture] = [],
+    programs: [String: String] = [:],
     fileSystem: (any FileSystemAccess)? = nil, in directory: TemporaryDirectory? = nil
 ) throws -> AuditReport {
     let dir = try directory ?? TemporaryDirectory()
-    let context = try auditContext(in: dir, config: config, environment: environment, files: files, fileSystem: fileSystem)
+    var env = environment
+    if !programs.isEmpty {
+        for (name, script) in programs { try dir.write("bin/" + name, script, mode: 0o755) }
+        env["PATH"] = dir.url("bin")
+    }
+    let context = try auditContext(in: dir, config: config, environment: env, files: files, fileSystem: fileSystem)
     return Auditor.run(context, timestamp: 0)
 }
 
