@@ -1,9 +1,14 @@
 import Foundation
 
 /// Runs a program in a child process with a deadline, and reports what the kernel
-/// measured: exit status, whether the deadline killed it, and its peak resident memory
-/// (`ru_maxrss` from `wait4`). Output goes to files, so a child that prints a lot can
-/// never block on a full pipe.
+/// measured: exit status, whether the deadline killed it, and its peak resident memory.
+/// Output goes to files, so a child that prints a lot can never block on a full pipe.
+///
+/// The peak is `ru_maxrss`, taken by GNU time (`/usr/bin/time -f %M`) when the machine has
+/// it: Linux counts in a spawned child's `ru_maxrss` the memory of the process that spawned
+/// it (the child runs in the parent's memory until it execs), so measured from this test
+/// process the figure would be this process's, not the program's. Without GNU time it is
+/// `wait4`'s figure, an upper bound that includes this process.
 struct ChildProcess {
     struct Outcome: CustomStringConvertible {
         var status: Int32
@@ -28,9 +33,22 @@ struct ChildProcess {
     /// A generous bound: it only has to tell a hang from a slow machine.
     var timeout: Duration = .seconds(120)
 
+    static let gnuTime = "/usr/bin/time"
+    static let hasGNUTime = FileManager.default.isExecutableFile(atPath: gnuTime)
+
     func run() throws -> Outcome {
         let outputs = try TemporaryDirectory()
         let stdoutPath = outputs.url("stdout"), stderrPath = outputs.url("stderr")
+        let rssPath = outputs.url("maxrss")
+        let command = Self.hasGNUTime
+            ? [Self.gnuTime, "-f", "%M", "-o", rssPath, executable] + arguments
+            : [executable] + arguments
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // A group of its own, so the deadline kills the program and not only GNU time.
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -38,14 +56,14 @@ struct ChildProcess {
         posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
 
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let argv = command.map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
             for pointer in argv { free(pointer) }
             for pointer in envp { free(pointer) }
         }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+        let spawned = posix_spawn(&pid, command[0], &actions, &attributes, argv, envp)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
 
         let deadline = ContinuousClock.now + timeout
@@ -57,7 +75,7 @@ struct ChildProcess {
             if waited == pid { break }
             if waited < 0 && errno != EINTR { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
             if ContinuousClock.now > deadline {
-                kill(pid, SIGKILL)
+                kill(-pid, SIGKILL)
                 _ = wait4(pid, &status, 0, &usage)
                 timedOut = true
                 break
@@ -68,8 +86,10 @@ struct ChildProcess {
         func text(_ path: String) -> String {
             FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
         }
+        // GNU time writes "Command exited with non-zero status N" first when it did.
+        let measured = Self.hasGNUTime ? text(rssPath).split(separator: "\n").last.flatMap { Int($0) } : nil
         return Outcome(
             status: exitStatus, timedOut: timedOut, stdout: text(stdoutPath), stderr: text(stderrPath),
-            maxRSSKiB: Int(usage.ru_maxrss))
+            maxRSSKiB: measured ?? Int(usage.ru_maxrss))
     }
 }
