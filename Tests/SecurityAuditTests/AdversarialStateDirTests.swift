@@ -332,6 +332,24 @@ struct AdversarialStateDirTests {
         #expect(Self.rawControlCharacters(text.stdout) == [])
     }
 
+    /// Found by the fuzzer: C ends a path at a NUL, so `<ws>\u0000x/skills/a` was listed as
+    /// `<ws>`, every subdirectory again as `<ws>`, until the walk's cap (40,000 listings).
+    @Test func aPathWithANULCharacterIsRefusedNotTruncated() throws {
+        let state = try HostileStateDir()
+        try state.dir.makeDirectory("ws/a")
+        try state.write("openclaw.json", "{ agents: { defaults: { workspace: '\(state.dir.url("ws"))\\u0000x' } }, logging: { file: '\(state.configPath)\\u0000' } }")
+        let json = try state.audit(["--json"])
+        let ids = Self.auditedCheckIDs(json)
+        #expect(!ids.contains("skills.workspace.scan_truncated"), "\(ids)")
+        let gaps = Self.finding(json, "fs.inspection_incomplete")?["detail"] as? String
+        #expect(gaps?.contains("ws\\u{0}x/skills: stat: Invalid argument") == true, "\(gaps ?? "")")
+        // An include path is refused too, with the reason.
+        try state.write("inc.json5", "{}")
+        try state.write("openclaw.json", "{ $include: './inc.json5\\u0000.txt' }")
+        Self.expectConfigError(try state.audit(), "Failed to read include file: ./inc.json5")
+        #expect(try state.audit().stderr.contains("Invalid argument"))
+    }
+
     // MARK: - Directories
 
     @Test func symlinkLoopsInAgentsExtensionsAndSkillsEnd() throws {
@@ -433,6 +451,21 @@ struct AdversarialStateDirTests {
         let json = try state.audit(["--json"])
         _ = Self.auditedCheckIDs(json)
         #expect(Self.rawControlCharacters(json.stdout).allSatisfy { $0 >= 0x7F })
+    }
+
+    /// Errors and warnings on stderr quote config text: escapes in it are shown, not run.
+    @Test func configTextInErrorsAndWarningsNeverReachesTheTerminalRaw() throws {
+        let state = try HostileStateDir()
+        try state.write("openclaw.json", "{ $include: './\\u001b]0;pwned\\u0007\\u001b[2J.json5' }")
+        let error = try state.audit()
+        Self.expectConfigError(error, "Failed to read include file: ./\\u{1b}]0;pwned\\u{7}\\u{1b}[2J.json5")
+        #expect(Self.rawControlCharacters(error.stderr) == [])
+
+        try state.write("openclaw.json", "{ '\\u001b[31mkey\\u009b': '${NOT_SET_ANYWHERE}' }")
+        let warning = try state.audit()
+        #expect(warning.status == 0)
+        #expect(warning.stderr.contains("missing env var \"NOT_SET_ANYWHERE\""), "\(warning.stderr)")
+        #expect(Self.rawControlCharacters(warning.stderr) == [], "\(warning.stderr)")
     }
 
     /// A name that is not UTF-8 still names a file: a world-readable transcript cannot

@@ -90,6 +90,7 @@ public struct POSIXFileSystem: FileSystemAccess {
     public func listDirectory(
         _ path: String, statusOf wanted: (DirectoryEntry) -> Bool
     ) -> Result<[(entry: DirectoryEntry, status: Result<FileStatus, FileSystemError>?)], FileSystemError> {
+        if let refused = refuseNUL(path, "readdir") { return .failure(refused) }
         guard let dir = opendir(path) else { return .failure(FileSystemError(operation: "readdir", code: errno)) }
         defer { closedir(dir) }
         let fd = dirfd(dir)
@@ -102,15 +103,24 @@ public struct POSIXFileSystem: FileSystemAccess {
         }
     }
 
+    /// A path from a config may hold a NUL character, where C would end it: a shorter,
+    /// other path. Such a path names nothing; it is refused, never truncated.
+    private func refuseNUL(_ path: String, _ operation: String) -> FileSystemError? {
+        path.utf8.contains(0) ? FileSystemError(operation: operation, code: EINVAL) : nil
+    }
+
     public func lstat(_ path: String) -> Result<FileStatus, FileSystemError> {
-        statusOf(path, followingSymlinks: false)
+        if let refused = refuseNUL(path, "lstat") { return .failure(refused) }
+        return statusOf(path, followingSymlinks: false)
     }
 
     public func stat(_ path: String) -> Result<FileStatus, FileSystemError> {
-        statusOf(path, followingSymlinks: true)
+        if let refused = refuseNUL(path, "stat") { return .failure(refused) }
+        return statusOf(path, followingSymlinks: true)
     }
 
     public func listDirectory(_ path: String) -> Result<[DirectoryEntry], FileSystemError> {
+        if let refused = refuseNUL(path, "readdir") { return .failure(refused) }
         guard let dir = opendir(path) else { return .failure(FileSystemError(operation: "readdir", code: errno)) }
         defer { closedir(dir) }
         return readEntries(dir, path: path)
@@ -165,6 +175,7 @@ public struct POSIXFileSystem: FileSystemAccess {
     }
 
     public func realpath(_ path: String) -> Result<String, FileSystemError> {
+        if let refused = refuseNUL(path, "realpath") { return .failure(refused) }
         guard let resolved = systemRealpath(path, nil) else {
             return .failure(FileSystemError(operation: "realpath", code: errno))
         }
@@ -173,6 +184,7 @@ public struct POSIXFileSystem: FileSystemAccess {
     }
 
     public func readlink(_ path: String) -> Result<String, FileSystemError> {
+        if let refused = refuseNUL(path, "readlink") { return .failure(refused) }
         var buffer = [Int8](repeating: 0, count: Int(PATH_MAX) + 1)
         let count = systemReadlink(path, &buffer, buffer.count - 1)
         guard count >= 0 else { return .failure(FileSystemError(operation: "readlink", code: errno)) }
