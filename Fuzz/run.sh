@@ -73,7 +73,7 @@ echo "fuzzing for $seconds s (log: $scratch/fuzz.log)" >&2
 status=0
 cd "$scratch"
 ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} nice -n "$nice_level" "$binary" \
-    -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len=65536 \
+    -max_total_time="$seconds" -timeout=20 -report_slow_units=5 -rss_limit_mb=2048 -max_len=65536 \
     -dict="$repo/Fuzz/json5.dict" -artifact_prefix="$scratch/artifacts/" -print_final_stats=1 \
     "$@" \
     "$scratch/corpus" "$seeds" >"$scratch/fuzz.log" 2>&1 || status=$?
