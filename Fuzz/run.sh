@@ -37,6 +37,9 @@ build() {
         nice -n "$nice_level" "$@"
     fi
 }
+# SwiftPM may keep the build plan of the parent package (a path dependency) when only
+# files were added to it: drop the plan so it is made again.
+rm -f "$scratch/release.yaml" "$scratch"/*/release/description.json
 if ! build >"$scratch/build.log" 2>&1; then
     tail -30 "$scratch/build.log" >&2
     exit 1
