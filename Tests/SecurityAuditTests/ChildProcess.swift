@@ -33,6 +33,13 @@ struct ChildProcess {
     /// A generous bound: it only has to tell a hang from a slow machine.
     var timeout: Duration = .seconds(120)
 
+    /// The sanitizer settings of this process (scripts/sanitize.sh sets them), for a
+    /// child built with the same sanitizer: tests give children an environment of their
+    /// own, and without these a child would run with the defaults (no suppressions).
+    static let sanitizerOptions: [String: String] = ProcessInfo.processInfo.environment.filter {
+        ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS", "OPENCLAW_TEST_SANITIZER"].contains($0.key)
+    }
+
     static let gnuTime = "/usr/bin/time"
     static let hasGNUTime = FileManager.default.isExecutableFile(atPath: gnuTime)
 
@@ -57,7 +64,7 @@ struct ChildProcess {
         posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
 
         let argv = command.map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        let envp = environment.merging(Self.sanitizerOptions) { own, _ in own }.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
             for pointer in argv { free(pointer) }
             for pointer in envp { free(pointer) }
