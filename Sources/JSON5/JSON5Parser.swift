@@ -9,13 +9,16 @@ public enum JSON5 {
     /// - Parameters:
     ///   - file: the name used in error descriptions (`FILE:LINE:COL: message`).
     ///   - maxDepth: the most arrays and objects that may be open at once.
+    ///   - maxValues: the most values (containers and scalars) the text may hold. A tree
+    ///     takes about a hundred times the bytes of a dense text (`[0,0,...]`), so a
+    ///     caller that reads untrusted text bounds its memory here, not by its size.
     public static func parse(
-        _ text: String, file: String? = nil, maxDepth: Int = defaultMaxDepth
+        _ text: String, file: String? = nil, maxDepth: Int = defaultMaxDepth, maxValues: Int = .max
     ) throws(JSON5SyntaxError) -> JSON5Node {
         var text = text
         let result = text.withUTF8 { buffer in
             Result { () throws(JSON5SyntaxError) in
-                try parse(buffer: buffer, file: file, maxDepth: maxDepth)
+                try parse(buffer: buffer, file: file, maxDepth: maxDepth, maxValues: maxValues)
             }
         }
         return try result.get()
@@ -24,11 +27,11 @@ public enum JSON5 {
     /// Parses raw bytes, which must be UTF-8 (a BOM is whitespace, as is U+FEFF anywhere
     /// between tokens). Malformed UTF-8 is a syntax error at its first byte.
     public static func parse(
-        bytes: [UInt8], file: String? = nil, maxDepth: Int = defaultMaxDepth
+        bytes: [UInt8], file: String? = nil, maxDepth: Int = defaultMaxDepth, maxValues: Int = .max
     ) throws(JSON5SyntaxError) -> JSON5Node {
         let result = bytes.withUnsafeBufferPointer { buffer in
             Result { () throws(JSON5SyntaxError) in
-                try parse(buffer: buffer, file: file, maxDepth: maxDepth)
+                try parse(buffer: buffer, file: file, maxDepth: maxDepth, maxValues: maxValues)
             }
         }
         return try result.get()
@@ -54,15 +57,20 @@ public enum JSON5 {
     /// The grammar, with an explicit stack of open containers instead of recursion so
     /// that no input, however deep, can overflow the call stack.
     private static func parse(
-        buffer: UnsafeBufferPointer<UInt8>, file: String?, maxDepth: Int
+        buffer: UnsafeBufferPointer<UInt8>, file: String?, maxDepth: Int, maxValues: Int
     ) throws(JSON5SyntaxError) -> JSON5Node {
         var cursor = JSON5Cursor(bytes: buffer, file: file)
         var stack: [OpenContainer] = []
+        var values = 0
 
         while true {
             // A value starts here; a container only opens, its first value comes next turn.
             try cursor.skipTrivia()
             let start = cursor.position()
+            if !cursor.isAtEnd {
+                values += 1
+                guard values <= maxValues else { throw cursor.error("more than \(maxValues) values", at: start) }
+            }
             var node: JSON5Node
             // At the end, 0 falls through to `unexpected`, which reports the end of input.
             switch cursor.current ?? 0 {

@@ -47,8 +47,19 @@ enum StandardStreams {
         write(text, to: STDOUT_FILENO)
     }
 
+    /// A message on stderr. Messages quote config text (include paths, keys), so control
+    /// characters other than newline and tab are shown escaped, never sent raw to the
+    /// terminal.
     static func error(_ line: String) {
-        write(line + "\n", to: STDERR_FILENO)
+        var safe = String.UnicodeScalarView()
+        for scalar in line.unicodeScalars {
+            if scalar != "\n", scalar != "\t", scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                safe.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
+            } else {
+                safe.append(scalar)
+            }
+        }
+        write(String(safe) + "\n", to: STDERR_FILENO)
     }
 
     /// Text on stderr without a line break (progress lines that rewrite themselves).

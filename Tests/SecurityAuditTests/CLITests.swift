@@ -24,7 +24,7 @@ struct CLITests {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
-        process.environment = environment
+        process.environment = environment.merging(ChildProcess.sanitizerOptions) { own, _ in own }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

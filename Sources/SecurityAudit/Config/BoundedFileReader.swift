@@ -30,6 +30,8 @@ enum BoundedFileReader {
     /// Opens with `O_NONBLOCK` so that opening a FIFO cannot hang, then checks with
     /// `fstat` on the opened descriptor, so the file checked is the file read.
     static func read(_ path: String, limit: Int, rejectHardLinks: Bool = false) throws(Failure) -> [UInt8] {
+        // C would end the path at a NUL: another, shorter path.
+        if path.utf8.contains(0) { throw .system(errno: EINVAL, operation: "open") }
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         if fd < 0 {
             let code = errno
@@ -60,6 +62,7 @@ enum BoundedFileReader {
     }
 
     static func realpath(_ path: String) -> String? {
+        if path.utf8.contains(0) { return nil }
         guard let resolved = systemRealpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)

@@ -9,11 +9,21 @@ struct ConfigIncludeResolver {
     static let includeKey = "$include"
     static let maxDepth = 10
     static let maxIncludeFileBytes = 2 * 1024 * 1024
+    /// Ours: the original has no bound on how often includes are read, so a few small
+    /// files that each include the next one ten times ("billion laughs") mean 10^10 reads
+    /// and as many merged elements. A real config reads a handful of includes.
+    static let maxIncludeReads = 1000
+    static let maxIncludedBytes = 16 * 1024 * 1024
 
     let rootDir: String
     let rootRealDir: String
-    /// Every include file read, in the order first read.
+    /// Every include file read, in the order first read, and its bytes as first read.
     private(set) var includeFiles: [String] = []
+    private(set) var includeSources: [String: [UInt8]] = [:]
+    /// Reads and bytes so far, a file read again counting again, and values converted.
+    private var reads = 0
+    private var bytesRead = 0
+    private var values = 0
 
     init(configPath: String) {
         rootDir = PathNormalization.dirname(configPath)
@@ -26,6 +36,10 @@ struct ConfigIncludeResolver {
 
     private mutating func process(_ node: JSON5Node, file: String, chain: [String]) throws(ConfigLoadError) -> ConfigNode {
         let origin = ConfigOrigin(file: file, range: node.range)
+        values += 1
+        guard values <= ConfigLoader.maxConfigValues else {
+            throw error(at: node, file: file, "Too many values: the config and its includes hold more than \(ConfigLoader.maxConfigValues)")
+        }
         switch node.value {
         case .null: return ConfigNode(.null, origin: origin)
         case .bool(let b): return ConfigNode(.bool(b), origin: origin)
@@ -104,10 +118,18 @@ struct ConfigIncludeResolver {
                 throw self.error(at: node, file: file, "Failed to read include file: \(includePath) (resolved: \(resolved)): \(error.message)")
             }
         }
-        if !includeFiles.contains(resolved) { includeFiles.append(resolved) }
+        reads += 1
+        bytesRead += bytes.count
+        guard reads <= Self.maxIncludeReads, bytesRead <= Self.maxIncludedBytes else {
+            throw error(at: node, file: file, "Too many includes: more than \(Self.maxIncludeReads) include files were read, or more than \(Self.maxIncludedBytes) bytes, at: \(includePath) (an include repeated at every level multiplies)")
+        }
+        if includeSources[resolved] == nil {
+            includeFiles.append(resolved)
+            includeSources[resolved] = bytes
+        }
         let parsed: JSON5Node
         do {
-            parsed = try JSON5.parse(bytes: bytes, file: resolved)
+            parsed = try JSON5.parse(bytes: bytes, file: resolved, maxValues: ConfigLoader.maxConfigValues)
         } catch {
             throw ConfigLoadError(error, file: resolved)
         }

@@ -15,6 +15,9 @@ public struct LoadedConfig: Sendable {
     public var sourceBytes: [UInt8]
     /// Every `$include` file read, absolute, in first-read order.
     public var includeFiles: [String]
+    /// The bytes of each include file as read: `--fix` edits these, and refuses to write
+    /// a file that no longer holds them.
+    public var includeSources: [String: [UInt8]] = [:]
     /// `${VAR}` references the environment lacked, left as text, in first-seen order.
     public var missingEnvironmentVariables: [MissingEnvironmentVariable]
     /// The environment the checks see: the process environment plus the config's `env`
@@ -36,6 +39,10 @@ public struct LoadedConfig: Sendable {
 public struct ConfigLoader: Sendable {
     /// Far above any real config; keeps a hostile file from exhausting memory.
     public static let maxConfigFileBytes = 64 * 1024 * 1024
+    /// Ours, and what actually bounds memory: a value costs a few hundred bytes once
+    /// parsed, so 64 MiB of `0,` would take gigabytes. A real config holds thousands.
+    /// The bound holds for the main file and, all together, for its includes.
+    public static let maxConfigValues = 1_000_000
 
     public var environment: [String: String]
 
@@ -53,7 +60,7 @@ public struct ConfigLoader: Sendable {
         }
         let parsed: JSON5Node
         do {
-            parsed = try JSON5.parse(bytes: bytes, file: path)
+            parsed = try JSON5.parse(bytes: bytes, file: path, maxValues: Self.maxConfigValues)
         } catch {
             throw ConfigLoadError(error, file: path)
         }
@@ -69,7 +76,7 @@ public struct ConfigLoader: Sendable {
         let root = substitution.apply(to: included)
         return LoadedConfig(
             path: path, exists: true, root: root, sourceRoot: included, source: parsed, sourceBytes: bytes,
-            includeFiles: includes.includeFiles,
+            includeFiles: includes.includeFiles, includeSources: includes.includeSources,
             missingEnvironmentVariables: substitution.missing,
             environment: effectiveEnvironment, templatedPaths: substitution.templatedPaths)
     }

@@ -90,31 +90,48 @@ public struct POSIXFileSystem: FileSystemAccess {
     public func listDirectory(
         _ path: String, statusOf wanted: (DirectoryEntry) -> Bool
     ) -> Result<[(entry: DirectoryEntry, status: Result<FileStatus, FileSystemError>?)], FileSystemError> {
+        if let refused = refuseNUL(path, "readdir") { return .failure(refused) }
         guard let dir = opendir(path) else { return .failure(FileSystemError(operation: "readdir", code: errno)) }
         defer { closedir(dir) }
         let fd = dirfd(dir)
-        return readEntries(dir, path: path).map { entries in
-            entries.map { entry in
-                wanted(entry) ? (entry, statusOf(entry.name, inDirectory: fd)) : (entry, nil)
+        return readNamedEntries(dir, path: path).map { entries in
+            entries.map { bytes, entry in
+                // By the name's bytes: a name that is not UTF-8 is shown repaired, but its
+                // file is still the one examined.
+                wanted(entry) ? (entry, statusOf(bytes, inDirectory: fd)) : (entry, nil)
             }
         }
     }
 
+    /// A path from a config may hold a NUL character, where C would end it: a shorter,
+    /// other path. Such a path names nothing; it is refused, never truncated.
+    private func refuseNUL(_ path: String, _ operation: String) -> FileSystemError? {
+        path.utf8.contains(0) ? FileSystemError(operation: operation, code: EINVAL) : nil
+    }
+
     public func lstat(_ path: String) -> Result<FileStatus, FileSystemError> {
-        statusOf(path, followingSymlinks: false)
+        if let refused = refuseNUL(path, "lstat") { return .failure(refused) }
+        return statusOf(path, followingSymlinks: false)
     }
 
     public func stat(_ path: String) -> Result<FileStatus, FileSystemError> {
-        statusOf(path, followingSymlinks: true)
+        if let refused = refuseNUL(path, "stat") { return .failure(refused) }
+        return statusOf(path, followingSymlinks: true)
     }
 
     public func listDirectory(_ path: String) -> Result<[DirectoryEntry], FileSystemError> {
+        if let refused = refuseNUL(path, "readdir") { return .failure(refused) }
         guard let dir = opendir(path) else { return .failure(FileSystemError(operation: "readdir", code: errno)) }
         defer { closedir(dir) }
         return readEntries(dir, path: path)
     }
 
     private func readEntries(_ dir: OpaquePointer, path: String) -> Result<[DirectoryEntry], FileSystemError> {
+        readNamedEntries(dir, path: path).map { $0.map(\.entry) }
+    }
+
+    /// Entries with the bytes of their names, sorted by those bytes.
+    private func readNamedEntries(_ dir: OpaquePointer, path: String) -> Result<[(bytes: [UInt8], entry: DirectoryEntry)], FileSystemError> {
         var entries: [(bytes: [UInt8], entry: DirectoryEntry)] = []
         while true {
             errno = 0
@@ -122,8 +139,11 @@ public struct POSIXFileSystem: FileSystemAccess {
                 if errno != 0 { return .failure(FileSystemError(operation: "readdir", code: errno)) }
                 break
             }
-            let bytes = withUnsafeBytes(of: raw.pointee.d_name) { buffer in
-                Array(buffer.prefix { $0 != 0 })
+            // In place, up to its NUL: a record is only as long as its name, so copying
+            // the whole 256-byte field reads past the end (AddressSanitizer found it).
+            let bytes = withUnsafePointer(to: &raw.pointee.d_name) { field in
+                let name = UnsafeRawPointer(field).assumingMemoryBound(to: CChar.self)
+                return Array(UnsafeRawBufferPointer(start: name, count: strlen(name)))
             }
             if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
             let name = String(decoding: bytes, as: UTF8.self)
@@ -141,7 +161,7 @@ public struct POSIXFileSystem: FileSystemAccess {
             entries.append((bytes, DirectoryEntry(name: name, kind: kind ?? .other)))
         }
         entries.sort { $0.bytes.lexicographicallyPrecedes($1.bytes) }
-        return .success(entries.map(\.entry))
+        return .success(entries)
     }
 
     private static func kind(ofDirectoryEntryType type: UInt8) -> DirectoryEntry.Kind? {
@@ -155,6 +175,7 @@ public struct POSIXFileSystem: FileSystemAccess {
     }
 
     public func realpath(_ path: String) -> Result<String, FileSystemError> {
+        if let refused = refuseNUL(path, "realpath") { return .failure(refused) }
         guard let resolved = systemRealpath(path, nil) else {
             return .failure(FileSystemError(operation: "realpath", code: errno))
         }
@@ -163,6 +184,7 @@ public struct POSIXFileSystem: FileSystemAccess {
     }
 
     public func readlink(_ path: String) -> Result<String, FileSystemError> {
+        if let refused = refuseNUL(path, "readlink") { return .failure(refused) }
         var buffer = [Int8](repeating: 0, count: Int(PATH_MAX) + 1)
         let count = systemReadlink(path, &buffer, buffer.count - 1)
         guard count >= 0 else { return .failure(FileSystemError(operation: "readlink", code: errno)) }
@@ -191,9 +213,12 @@ public struct POSIXFileSystem: FileSystemAccess {
     }
 }
 
-private func statusOf(_ name: String, inDirectory fd: Int32) -> Result<FileStatus, FileSystemError> {
+private func statusOf(_ name: [UInt8], inDirectory fd: Int32) -> Result<FileStatus, FileSystemError> {
     var info = stat()
-    guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+    let result = (name + [0]).withUnsafeBufferPointer { buffer in
+        buffer.withMemoryRebound(to: CChar.self) { fstatat(fd, $0.baseAddress!, &info, AT_SYMLINK_NOFOLLOW) }
+    }
+    guard result == 0 else {
         return .failure(FileSystemError(operation: "lstat", code: errno))
     }
     return .success(FileStatus(mode: UInt32(info.st_mode), ownerUID: UInt32(info.st_uid)))

@@ -40,7 +40,10 @@ struct WorkspaceSkillWalker {
             switch fileSystem.listDirectory(dir) {
             case .success(let list): entries = list
             case .failure(let error):
-                if !error.isNotFound { gaps.append(InspectionGap(path: dir, reason: error.message)) }
+                // A subdirectory was just listed in its parent: if it is not found now, it
+                // went away or its name is not UTF-8 (and cannot be named); either way it
+                // was not scanned, which the report says.
+                if !error.isNotFound || head > 1 { gaps.append(InspectionGap(path: dir, reason: error.message)) }
                 continue
             }
             for entry in entries where !entry.name.hasPrefix(".") && entry.name != "node_modules" {

@@ -12,8 +12,8 @@ public struct ConfigFileRewrite: Sendable, Equatable {
 /// of the changed values (or the inserted member) change; comments, quoting, key order,
 /// `${VAR}` references and `$include` directives stay as written.
 struct ConfigFileEditor {
-    /// The bytes of a config file as they are now: the main config's bytes come from the
-    /// load, include files are read again (and checked against the loaded tree).
+    /// The bytes of a config file as the load read them (the plan was made from those):
+    /// the writer then refuses to replace a file that no longer holds them.
     var bytesOfFile: (String) -> Result<[UInt8], ConfigFileEditError>
 
     struct ConfigFileEditError: Error, Equatable {

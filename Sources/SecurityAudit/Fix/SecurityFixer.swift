@@ -57,7 +57,9 @@ public enum SecurityFixer {
         result.errors += plan.errors
         guard !plan.edits.isEmpty else { return [] }
         let editor = ConfigFileEditor { path in
+            // The bytes the plan was made from; the writer refuses a file that changed since.
             if path == loaded.path { return .success(loaded.sourceBytes) }
+            if let bytes = loaded.includeSources[path] { return .success(bytes) }
             return Result { () throws(BoundedFileReader.Failure) in
                 try BoundedFileReader.read(path, limit: ConfigIncludeResolver.maxIncludeFileBytes, rejectHardLinks: true)
             }.mapError { ConfigFileEditor.ConfigFileEditError(message: "\(path): \($0.message)") }
@@ -130,7 +132,7 @@ public enum SecurityFixer {
             parsed = loaded.exists ? loaded.source : nil
         } else {
             parsed = (try? BoundedFileReader.read(configPath, limit: ConfigLoader.maxConfigFileBytes))
-                .flatMap { try? JSON5.parse(bytes: $0) }
+                .flatMap { try? JSON5.parse(bytes: $0, maxValues: ConfigLoader.maxConfigValues) }
         }
         guard let parsed else { return [] }
         return IncludeFileScanner(configPath: configPath).scan(parsed)

@@ -86,7 +86,9 @@ struct WorkspaceSkillEscapeCheck: Check {
                     if PathNormalization.isInside(target, root: scan.workspaceRealPath) { continue }
                     shown = "(dangling symlink to \(target))"
                 }
-                rows.append("- workspace=\(scan.workspaceDir)\n  skill=\(skill.path)\n  realpath=\(shown)")
+                // Names from disk never break the row's lines.
+                let (workspace, path, real) = (TerminalText.sanitized(scan.workspaceDir), TerminalText.sanitized(skill.path), TerminalText.sanitized(shown))
+                rows.append("- workspace=\(workspace)\n  skill=\(path)\n  realpath=\(real)")
             }
         }
         guard !rows.isEmpty else { return findings }
