@@ -19,8 +19,9 @@ public struct AuditRequest: Sendable {
     }
 }
 
-/// All the I/O before the checks: dotenv files, path resolution, config loading, and
-/// the file facts the filesystem and plugin checks read.
+/// All the I/O before the checks: dotenv files, path resolution, config loading, the
+/// file facts the filesystem and plugin checks read, and the secret scan (transcripts
+/// only when `deep`).
 public enum AuditPreparation {
     /// A `.env` larger than this is not a dotenv file.
     static let maxDotEnvBytes = 1024 * 1024
@@ -38,11 +39,15 @@ public enum AuditPreparation {
         }
         let paths = resolver.resolve()
         let loaded = try ConfigLoader(environment: environment).load(path: paths.configPath)
-        let files = FileFactsGatherer(
+        var files = FileFactsGatherer(
             fileSystem: request.fileSystem, config: loaded.root, paths: paths,
             includeFiles: loaded.includeFiles, environment: loaded.environment, resolver: resolver
         ).gather()
-        return AuditContext(configFile: loaded, paths: paths, files: files, deep: request.deep)
+        let secrets = SecretFactsCollector(fileSystem: request.fileSystem, paths: paths, config: loaded)
+            .collect(deep: request.deep, transcripts: files.sessionTranscripts, gaps: &files.gaps)
+        var context = AuditContext(configFile: loaded, paths: paths, files: files, deep: request.deep)
+        context.secrets = secrets
+        return context
     }
 
     /// Adds variables from a dotenv file without overriding what is already set.

@@ -23,5 +23,5 @@ struct SecurityCommand: ParsableCommand {
 
             Docs: docs.openclaw.ai/cli/security
             """,
-        subcommands: [AuditCommand.self])
+        subcommands: [AuditCommand.self, ScanSecretsCommand.self])
 }

@@ -43,17 +43,18 @@ final class TemporaryDirectory {
 /// with `files`, with only `environment` set (`{stateDir}` substituted in both).
 func auditReport(
     config: String, environment: [String: String] = [:], files: [FileFixture] = [],
-    fileSystem: (any FileSystemAccess)? = nil, in directory: TemporaryDirectory? = nil
+    fileSystem: (any FileSystemAccess)? = nil, in directory: TemporaryDirectory? = nil, deep: Bool = false
 ) throws -> AuditReport {
     let dir = try directory ?? TemporaryDirectory()
-    let context = try auditContext(in: dir, config: config, environment: environment, files: files, fileSystem: fileSystem)
+    let context = try auditContext(
+        in: dir, config: config, environment: environment, files: files, fileSystem: fileSystem, deep: deep)
     return Auditor.run(context, timestamp: 0)
 }
 
 /// Lays out a state dir under `dir` and prepares the audit of it.
 func auditContext(
     in dir: TemporaryDirectory, config: String, environment: [String: String] = [:],
-    files: [FileFixture] = [], fileSystem: (any FileSystemAccess)? = nil
+    files: [FileFixture] = [], fileSystem: (any FileSystemAccess)? = nil, deep: Bool = false
 ) throws -> AuditContext {
     let stateDir = dir.url("state")
     try StateDirLayout.build(in: dir, config: config, files: files)
@@ -61,7 +62,7 @@ func auditContext(
     var env = environment.mapValues { $0.replacingOccurrences(of: "{stateDir}", with: stateDir) }
     env["HOME"] = dir.url("home")
     if env["OPENCLAW_STATE_DIR"] == nil { env["OPENCLAW_STATE_DIR"] = stateDir }
-    var request = AuditRequest(environment: env, cwd: dir.path, systemHome: nil, loadDotEnv: false)
+    var request = AuditRequest(environment: env, cwd: dir.path, systemHome: nil, deep: deep, loadDotEnv: false)
     if let fileSystem { request.fileSystem = fileSystem }
     return try AuditPreparation.prepare(request)
 }

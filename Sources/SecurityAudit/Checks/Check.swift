@@ -29,15 +29,18 @@ public struct CheckExample: Sendable {
     public var severity: Severity?
     /// Laid out in the state dir, in order, before the audit.
     public var files: [FileFixture]
+    /// Audit with `--deep` (transcript secret scan).
+    public var deep: Bool
 
     public init(
         _ config: String, environment: [String: String] = [:], severity: Severity? = nil,
-        files: [FileFixture] = []
+        files: [FileFixture] = [], deep: Bool = false
     ) {
         self.config = config
         self.environment = environment
         self.severity = severity
         self.files = files
+        self.deep = deep
     }
 }
 

@@ -23,6 +23,12 @@ public enum CheckCatalog {
         LoggingRedactionCheck(),
         GatewayHTTPAuthCheck(),
         GatewayHTTPSessionKeyCheck(),
+        // Secret scan (ours): config, backups, .env, transcripts (deep). Belongs right
+        // after the config.secrets.* checks once they land.
+        ConfigPlaintextSecretsCheck(),
+        BackupPlaintextSecretsCheck(),
+        EnvFileSecretsCheck(),
+        TranscriptSecretsCheck(),
         // Filesystem block: state dir and config, includes, state files, workspace
         // skills, then plugin trust (checks.md §1.3 step 21, later-checks.md §2 step 15).
         StateDirPermissionsCheck(),
