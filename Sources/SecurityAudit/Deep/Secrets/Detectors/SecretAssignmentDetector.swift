@@ -85,29 +85,63 @@ enum SecretAssignmentDetector {
     // MARK: - Name
 
     static func acceptsName(_ w: ScanWindow, keyword: Keyword, name: Range<Int>, keywordRange: Range<Int>) -> Bool {
-        let nameBytes = w.bytes(name)
-        guard nameBytes.contains(where: ASCII.isLetter) else { return false }
-        let prefix = compact(w.bytes(name.lowerBound..<keywordRange.lowerBound))
-        let suffix = compact(w.bytes(keywordRange.upperBound..<name.upperBound))
-        let envStyle = !nameBytes.contains(where: ASCII.isLower)
+        let prefix = CompactName(w, name.lowerBound..<keywordRange.lowerBound)
+        let suffix = CompactName(w, keywordRange.upperBound..<name.upperBound)
         switch keyword {
         case .key:
-            guard suffix.isEmpty else { return false }
-            if publicMarkers.contains(where: prefix.hasSuffix) { return false }
-            return envStyle || keyQualifiers.contains(where: prefix.hasSuffix)
+            guard suffix.isEmpty, !publicMarkers.contains(where: prefix.hasSuffix) else { return false }
+            return isEnvStyle(w, name) || keyQualifiers.contains(where: prefix.hasSuffix)
         case .token:
             return suffix.isEmpty && !tokenExclusions.contains(where: prefix.hasSuffix)
         case .secret:
-            guard suffix.isEmpty || suffix == "key" || suffix == "accesskey" else { return false }
+            guard suffix.isEmpty || suffix.equals("key") || suffix.equals("accesskey") else { return false }
             return !publicMarkers.contains(where: prefix.hasSuffix)
         case .password, .pwd:
             return suffix.isEmpty && !prefix.hasSuffix("old")
         }
     }
 
-    /// Lowercased, without `_`, `-` and `.`: `API_KEY`, `apiKey` and `api-key` agree.
-    static func compact(_ bytes: [UInt8]) -> String {
-        String(decoding: bytes.filter(ASCII.isAlphanumeric).map(ASCII.lowercased), as: UTF8.self)
+    /// `DB_PASSWORD`, `OPENAI_API_KEY`: no lowercase letter.
+    static func isEnvStyle(_ w: ScanWindow, _ name: Range<Int>) -> Bool {
+        !name.contains { ASCII.isLower(w[$0]) }
+    }
+
+    /// A part of a name compared lowercased and without `_`, `-` and `.`, so `API_KEY`,
+    /// `apiKey` and `api-key` agree; read in place, without copying.
+    struct CompactName {
+        let w: ScanWindow
+        let range: Range<Int>
+
+        init(_ w: ScanWindow, _ range: Range<Int>) {
+            self.w = w
+            self.range = range
+        }
+
+        var isEmpty: Bool { !range.contains { ASCII.isAlphanumeric(w[$0]) } }
+
+        /// Whether the compact form ends with `word` (lowercase letters).
+        func hasSuffix(_ word: String) -> Bool {
+            var index = range.upperBound
+            for letter in word.utf8.reversed() {
+                repeat { index -= 1 } while index >= range.lowerBound && !ASCII.isAlphanumeric(w[index])
+                guard index >= range.lowerBound, ASCII.lowercased(w[index]) == letter else { return false }
+            }
+            return true
+        }
+
+        func equals(_ word: String) -> Bool {
+            hasSuffix(word) && CompactName(w, range.lowerBound..<lastLetters(word.utf8.count)).isEmpty
+        }
+
+        /// The start of the last `count` alphanumerics.
+        private func lastLetters(_ count: Int) -> Int {
+            var index = range.upperBound, seen = 0
+            while index > range.lowerBound, seen < count {
+                index -= 1
+                if ASCII.isAlphanumeric(w[index]) { seen += 1 }
+            }
+            return index
+        }
     }
 
     // MARK: - Value
@@ -169,6 +203,12 @@ enum SecretAssignmentDetector {
     }
 
     static func acceptsValue(_ value: [UInt8]) -> Bool {
+        // Cheapest first: mixed characters, then shape, then entropy, then stand-ins.
+        var hasDigit = false, hasUpper = false, hasLower = false
+        for byte in value {
+            if ASCII.isDigit(byte) { hasDigit = true } else if ASCII.isUpper(byte) { hasUpper = true } else if ASCII.isLower(byte) { hasLower = true }
+        }
+        guard hasDigit ? (hasUpper || hasLower) : (hasUpper && hasLower) else { return false }
         guard let first = value.first else { return false }
         // Paths, URLs, expressions and code: `/etc/x`, `./x`, `~/x`, `https://…`,
         // `getToken()`, `config.apiKey`, `process.env.X`, `[object Object]`.
@@ -178,17 +218,9 @@ enum SecretAssignmentDetector {
         if first == UInt8(ascii: "."), value.count > 1, value[1] == UInt8(ascii: "/") || value[1] == UInt8(ascii: ".") {
             return false
         }
-        if value.contains(UInt8(ascii: "(")) || containsSubsequence(value, "://") { return false }
-        if isDottedIdentifier(value) { return false }
-        let lowered = String(decoding: value.map(ASCII.lowercased), as: UTF8.self)
-        if ["true", "false", "null", "none", "undefined", "nil"].contains(lowered) { return false }
-        if PlaceholderFilter.isPlaceholder(value) { return false }
-        let hasDigit = value.contains(where: ASCII.isDigit)
-        let hasUpper = value.contains(where: ASCII.isUpper)
-        let hasLower = value.contains(where: ASCII.isLower)
-        guard hasDigit ? (hasUpper || hasLower) : (hasUpper && hasLower) else { return false }
-        if !value.contains(where: ASCII.isLetter) { return false }
-        return Entropy.bitsPerByte(value) >= minimumEntropy
+        if value.contains(UInt8(ascii: "(")) || containsURLScheme(value) || isDottedIdentifier(value) { return false }
+        guard Entropy.bitsPerByte(value) >= minimumEntropy else { return false }
+        return !PlaceholderFilter.isPlaceholder(value)
     }
 
     /// `a.b`, `config.apiKey`, `os.environ.X`: a property path, not a value.
@@ -208,9 +240,13 @@ enum SecretAssignmentDetector {
         return !segmentStart
     }
 
-    private static func containsSubsequence(_ value: [UInt8], _ needle: StaticString) -> Bool {
-        let pattern = Array(UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount))
-        guard value.count >= pattern.count else { return false }
-        return (0...(value.count - pattern.count)).contains { Array(value[$0..<($0 + pattern.count)]) == pattern }
+    /// `://` anywhere.
+    static func containsURLScheme(_ value: [UInt8]) -> Bool {
+        guard value.count >= 3 else { return false }
+        for index in 0..<(value.count - 2)
+        where value[index] == UInt8(ascii: ":") && value[index + 1] == UInt8(ascii: "/") && value[index + 2] == UInt8(ascii: "/") {
+            return true
+        }
+        return false
     }
 }
