@@ -87,6 +87,7 @@ def main():
     ap.add_argument("--placeholders", type=int, default=200)
     ap.add_argument("--ds-sample-mb", type=int, default=64)
     ap.add_argument("--data", default=DATA, help="where the corpus is generated and kept")
+    ap.add_argument("--skip-detect-secrets", action="store_true", help="for a quick run")
     a = ap.parse_args()
     data = os.path.abspath(a.data)
     for tool in (a.bin, shutil.which("rg"), shutil.which("detect-secrets"), "/usr/bin/time"):
@@ -159,14 +160,30 @@ def main():
           f"{a.placeholders} placeholders; load average {os.getloadavg()[0]:.2f}", file=sys.stderr)
     patterns = os.path.join(HERE, "rg-patterns.txt")
     ours = [a.bin, "security", "scan-secrets", "--json"]
-    rg = ["rg", "--no-ignore", "--hidden", "-n", "-o", "--no-heading", "--with-filename", "-f", patterns]
+    rg_base = ["rg", "--no-ignore", "--hidden", "-n", "-o", "--no-heading", "--with-filename"]
+    rg = rg_base + ["-f", patterns]
     ds = ["detect-secrets", "scan", "--all-files"]
     run("openclaw scan-secrets", ours + [state], ours_hits, state, manifest, total)
     run("openclaw scan-secrets --jobs 1", ours + ["--jobs", "1", state], ours_hits, state, manifest, total)
     run("ripgrep", rg + [state], rg_hits, state, manifest, total)
     run("ripgrep -j1", rg + ["-j1", state], rg_hits, state, manifest, total)
-    run(f"detect-secrets ({sample_bytes / 2**20:.0f} MiB sample, time x{total / sample_bytes:.1f})",
-        ds, ds_hits, ".", sample_manifest, total, cwd=sample_dir, scale=total / sample_bytes)
+    # ripgrep at its best, for scale: literal-prefixed provider patterns only (no
+    # Telegram, Discord or assignment pattern), and one literal that never matches.
+    prefixed = os.path.join(out, "rg-prefixed-patterns.txt")
+    with open(patterns) as src, open(prefixed, "w") as dst:
+        dst.writelines(l for l in src if l[0] not in "[(" or l.startswith("(?:AKIA") or l.startswith("(?:xox"))
+    run("ripgrep, prefixed provider patterns only", rg_base + ["-f", prefixed, state], rg_hits, state, manifest, total)
+    run("ripgrep, one literal that never matches", ["rg", "--no-ignore", "-c", "qqzzqqzz", state],
+        lambda *_: [], state, manifest, total)
+    # The whole audit with --deep, once the CLI has it (the transcripts are its bulk).
+    probe = subprocess.run([a.bin, "security", "audit", "--deep", "--json"], capture_output=True,
+                           env=dict(os.environ, OPENCLAW_STATE_DIR=state, HOME=data))
+    if probe.returncode == 0:
+        run("openclaw security audit --deep --json", ["env", f"OPENCLAW_STATE_DIR={state}", f"HOME={data}",
+            a.bin, "security", "audit", "--deep", "--json"], lambda *_: [], state, manifest, total)
+    if not a.skip_detect_secrets:
+        run(f"detect-secrets ({sample_bytes / 2**20:.0f} MiB sample, time x{total / sample_bytes:.1f})",
+            ds, ds_hits, ".", sample_manifest, total, cwd=sample_dir, scale=total / sample_bytes)
 
     # Recall and placeholders over every planted line, for each tool.
     recall_rows = []
@@ -175,9 +192,10 @@ def main():
         path = os.path.join(out, "planted_" + re.sub(r"\W+", "_", label) + ".txt")
         timed(args, path)
         recall_rows.append((label,) + score(parse(path, planted_dir), planted_items))
-    path = os.path.join(out, "planted_detect_secrets.txt")
-    timed(ds, path, cwd=planted_dir)
-    recall_rows.append(("detect-secrets",) + score(ds_hits(path, "."), planted_items))
+    if not a.skip_detect_secrets:
+        path = os.path.join(out, "planted_detect_secrets.txt")
+        timed(ds, path, cwd=planted_dir)
+        recall_rows.append(("detect-secrets",) + score(ds_hits(path, "."), planted_items))
 
     lines = ["| tool | wall s | CPU s | MB/s (wall) | peak RSS MiB | recall | placeholders reported | hits elsewhere |",
              "|---|---:|---:|---:|---:|---:|---:|---:|"]

@@ -76,13 +76,21 @@ public struct SecretFileScan: Sendable {
 
     public func run(paths: [String]) -> SecretFileScanResult {
         let shared = LockedState(ScanState(paths: paths, limitPerKind: limitPerKind))
-        let workerCount = min(workers, max(1, paths.count))
         let unitSize = self.unitSize
-        DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
+        // As many workers as processors even for one file: its units are shared out.
+        DispatchQueue.concurrentPerform(iterations: paths.isEmpty ? 0 : workers) { _ in
             var worker = ScanWorker(unitSize: unitSize)
             defer { worker.release() }
-            while let item = shared.withLock({ $0.nextItem() }) {
-                worker.process(item, shared: shared)
+            while true {
+                switch shared.withLock({ $0.nextItem() }) {
+                case .scan(let item):
+                    worker.process(item, shared: shared)
+                case .wait:
+                    // Another worker is opening a file and may queue its units.
+                    sched_yield()
+                case .done:
+                    return
+                }
             }
         }
         return shared.withLock { $0.result() }
@@ -121,6 +129,8 @@ struct PendingOccurrence {
 struct ScanState {
     var files: [ScannedFile]
     var nextFile = 0
+    /// Files handed out whose units are not queued yet.
+    var opening = 0
     var queuedUnits: [ScanItem] = []
     var newlinesPerUnit: [Int: [Int]] = [:]
     var kept: [SecretKind: [PendingOccurrence]] = [:]
@@ -133,12 +143,21 @@ struct ScanState {
         self.limitPerKind = limitPerKind
     }
 
+    enum Next {
+        case scan(ScanItem)
+        case wait
+        case done
+    }
+
     /// Units of files already open come first, so few files are open at once.
-    mutating func nextItem() -> ScanItem? {
-        if let unit = queuedUnits.popLast() { return unit }
-        guard nextFile < files.count else { return nil }
-        defer { nextFile += 1 }
-        return .file(nextFile)
+    mutating func nextItem() -> Next {
+        if let unit = queuedUnits.popLast() { return .scan(unit) }
+        if nextFile < files.count {
+            defer { nextFile += 1 }
+            opening += 1
+            return .scan(.file(nextFile))
+        }
+        return opening > 0 ? .wait : .done
     }
 
     mutating func add(_ found: [PendingOccurrence]) {
@@ -201,39 +220,27 @@ struct ScanWorker {
         switch item {
         case .file(let index):
             let path = shared.withLock { $0.files[index].path }
-            let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-            guard fd >= 0 else {
-                let error = FileSystemError(operation: "open", code: errno)
-                shared.withLock { $0.files[index].error = error }
-                return
-            }
-            var info = stat()
-            guard fstat(fd, &info) == 0 else {
-                let error = FileSystemError(operation: "stat", code: errno)
-                close(fd)
-                shared.withLock { $0.files[index].error = error }
-                return
-            }
-            guard (info.st_mode & S_IFMT) == S_IFREG else {
-                close(fd)
-                shared.withLock { $0.files[index].error = FileSystemError(operation: "read", code: EINVAL) }
-                return
-            }
-            #if os(Linux)
-            _ = posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
-            #endif
-            let size = Int(info.st_size)
-            let units = max(1, (size + unitSize - 1) / unitSize)
-            let descriptor = SharedDescriptor(fd: fd, units: units)
-            shared.withLock { state in
-                state.files[index].mode = UInt32(info.st_mode)
-                state.files[index].size = size
-                state.newlinesPerUnit[index] = [Int](repeating: 0, count: units)
-                for unit in (1..<units).reversed() {
-                    state.queuedUnits.append(.unit(fileIndex: index, unit: unit, size: size, descriptor: descriptor))
+            switch Self.openRegularFile(path) {
+            case .failure(let error):
+                shared.withLock { state in
+                    state.files[index].error = error
+                    state.opening -= 1
                 }
+            case .success(let (fd, info)):
+                let size = Int(info.st_size)
+                let units = max(1, (size + unitSize - 1) / unitSize)
+                let descriptor = SharedDescriptor(fd: fd, units: units)
+                shared.withLock { state in
+                    state.files[index].mode = UInt32(info.st_mode)
+                    state.files[index].size = size
+                    state.newlinesPerUnit[index] = [Int](repeating: 0, count: units)
+                    for unit in (1..<units).reversed() {
+                        state.queuedUnits.append(.unit(fileIndex: index, unit: unit, size: size, descriptor: descriptor))
+                    }
+                    state.opening -= 1
+                }
+                scanUnit(fileIndex: index, unit: 0, size: size, descriptor: descriptor, shared: shared)
             }
-            scanUnit(fileIndex: index, unit: 0, size: size, descriptor: descriptor, shared: shared)
         case .unit(let index, let unit, let size, let descriptor):
             scanUnit(fileIndex: index, unit: unit, size: size, descriptor: descriptor, shared: shared)
         }
@@ -275,6 +282,27 @@ struct ScanWorker {
             state.bytesScanned += max(0, anchorEnd - anchorStart)
             state.add(found)
         }
+    }
+
+    /// Opens without blocking (a FIFO would block a plain open) and checks the opened
+    /// descriptor: only a regular file is read.
+    static func openRegularFile(_ path: String) -> Result<(Int32, stat), FileSystemError> {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(FileSystemError(operation: "open", code: errno)) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let error = FileSystemError(operation: "stat", code: errno)
+            close(fd)
+            return .failure(error)
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            return .failure(FileSystemError(operation: "read", code: EINVAL))
+        }
+        #if os(Linux)
+        _ = posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
+        #endif
+        return .success((fd, info))
     }
 
     /// Reads until `length` bytes or the end of the file (which may have shrunk).
