@@ -3,6 +3,14 @@ import PackageDescription
 
 // Dependencies, each from the toolchain's package list:
 // - swift-argument-parser: the CLI (subcommands, help, usage errors with exit 64).
+// - swift-nio (NIOCore, NIOPosix, NIOHTTP1, NIOWebSocket, NIOConcurrencyHelpers): the `--deep` gateway probe is a
+//   WebSocket client with its own deadline; Foundation's URLSessionWebSocketTask on Linux gives
+//   no control over the handshake, close codes or a hard stop, and the tests need a real
+//   WebSocket peer on 127.0.0.1 built from the same parts. NIOConcurrencyHelpers' lock
+//   collects the results of the parallel code-safety scan.
+// - swift-nio-ssl (NIOSSL): `wss://` gateways (gateway.tls.enabled, remote wss:// URLs).
+// - swift-crypto (Crypto): the probe's `device` block is an Ed25519 signature with the CLI's
+//   device key (identity/device.json), as the gateway expects from operator clients.
 let package = Package(
     name: "openclaw-security",
     platforms: [.macOS(.v13)],
@@ -13,10 +21,25 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "JSON5"),
-        .target(name: "SecurityAudit", dependencies: ["JSON5"]),
+        .target(
+            name: "SecurityAudit",
+            dependencies: [
+                "JSON5",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "openclaw",
             dependencies: [
@@ -25,7 +48,19 @@ let package = Package(
             ]
         ),
         .testTarget(name: "JSON5Tests", dependencies: ["JSON5"]),
-        .testTarget(name: "SecurityAuditTests", dependencies: ["SecurityAudit", "JSON5"]),
+        .testTarget(
+            name: "SecurityAuditTests",
+            dependencies: [
+                "SecurityAudit",
+                "JSON5",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

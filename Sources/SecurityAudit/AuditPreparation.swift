@@ -20,13 +20,50 @@ public struct AuditRequest: Sendable {
 }
 
 /// All the I/O before the checks: dotenv files, path resolution, config loading, the
-/// file facts the filesystem and plugin checks read, and the secret scan (transcripts
-/// only when `deep`).
+/// file facts the filesystem and plugin checks read, the secret scan of the config, its
+/// backups and `.env` (transcripts are the deep step's), the external facts (docker's
+/// sandbox browser containers, gateway secrets behind SecretRefs) and the channel facts
+/// (pairing stores, credential files).
 public enum AuditPreparation {
     /// A `.env` larger than this is not a dotenv file.
     static let maxDotEnvBytes = 1024 * 1024
 
     public static func prepare(_ request: AuditRequest) throws(ConfigLoadError) -> AuditContext {
+        let (environment, resolver) = resolve(request)
+        let paths = resolver.resolve()
+        let loaded = try ConfigLoader(environment: environment).load(path: paths.configPath)
+        return context(request, loaded: loaded, paths: paths, resolver: resolver)
+    }
+
+    /// The environment (with the dotenv files) and the paths, before the config is read.
+    public static func locate(_ request: AuditRequest) -> (environment: [String: String], paths: OpenClawPaths) {
+        let (environment, resolver) = resolve(request)
+        return (environment, resolver.resolve())
+    }
+
+    /// The context for an already loaded config: gathers the file, secret, external and
+    /// channel facts.
+    static func context(_ request: AuditRequest, loaded: LoadedConfig, paths: OpenClawPaths, resolver: PathResolver) -> AuditContext {
+        var files = FileFactsGatherer(
+            fileSystem: request.fileSystem, config: loaded.root, paths: paths,
+            includeFiles: loaded.includeFiles, environment: loaded.environment, resolver: resolver
+        ).gather()
+        let secrets = SecretFactsCollector(fileSystem: request.fileSystem, paths: paths, config: loaded)
+            .collect(gaps: &files.gaps)
+        var configResolver = resolver
+        configResolver.environment = loaded.environment
+        let external = ExternalFacts.collect(
+            config: loaded.root, environment: loaded.environment, resolver: configResolver, fileSystem: request.fileSystem)
+        let channelFacts = ChannelFacts.gather(
+            config: loaded.root, environment: loaded.environment, paths: paths,
+            agents: AgentRoster(config: loaded.root), resolvePath: resolver.resolveUserPath)
+        var context = AuditContext(
+            configFile: loaded, paths: paths, files: files, deep: request.deep, external: external, channelFacts: channelFacts)
+        context.secrets = secrets
+        return context
+    }
+
+    static func resolve(_ request: AuditRequest) -> (environment: [String: String], resolver: PathResolver) {
         var environment = request.environment
         let exists: @Sendable (String) -> Bool = { FileSystemProbe.exists($0) }
         if request.loadDotEnv {
@@ -37,17 +74,7 @@ public enum AuditPreparation {
             merge(dotEnvAt: PathNormalization.join(resolver.resolveStateDir(), ".env"), into: &environment)
             resolver.environment = environment
         }
-        let paths = resolver.resolve()
-        let loaded = try ConfigLoader(environment: environment).load(path: paths.configPath)
-        var files = FileFactsGatherer(
-            fileSystem: request.fileSystem, config: loaded.root, paths: paths,
-            includeFiles: loaded.includeFiles, environment: loaded.environment, resolver: resolver
-        ).gather()
-        let secrets = SecretFactsCollector(fileSystem: request.fileSystem, paths: paths, config: loaded)
-            .collect(deep: request.deep, transcripts: files.sessionTranscripts, gaps: &files.gaps)
-        var context = AuditContext(configFile: loaded, paths: paths, files: files, deep: request.deep)
-        context.secrets = secrets
-        return context
+        return (environment, resolver)
     }
 
     /// Adds variables from a dotenv file without overriding what is already set.

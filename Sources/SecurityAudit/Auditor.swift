@@ -5,6 +5,16 @@ public enum Auditor {
         _ context: AuditContext, checks: [any Check] = CheckCatalog.checks, timestamp: Int64
     ) -> AuditReport {
         let findings = checks.flatMap { $0.findings(in: context) }
-        return AuditReport(timestamp: timestamp, findings: findings, deepRequested: context.deep)
+        var report = AuditReport(
+            timestamp: timestamp, findings: findings, deepRequested: context.deep,
+            deepGateway: context.deepFacts?.gateway.result)
+        report.paths = context.paths
+        if context.deep, let facts = context.deepFacts { report.incomplete += facts.incompleteCollectors }
+        if context.deep, let reason = context.secrets.transcriptScanIncomplete {
+            report.incomplete.append(IncompleteCollector(collector: "transcript-secret-scan", reason: reason))
+        }
+        // Last, after every finding is in (deep collectors' included), as the original.
+        Suppressions.apply(context.config, to: &report)
+        return report
     }
 }

@@ -11,19 +11,52 @@ struct AuditCommand: ParsableCommand {
             with $include and ${VAR}), runs every check and prints the findings grouped \
             by severity.
 
-            Exit status: 0 when the audit ran, whatever it found; 1 when the config \
-            cannot be read or parsed (the error names FILE:LINE:COL); 2 for --deep and \
-            --fix, which are not implemented yet; 64 for bad usage.
+            With --deep it also probes the running gateway over its WebSocket (as a \
+            read-only operator) and scans the code of installed plugins and skills, \
+            both within one time budget (--timeout). A deep part that fails or runs out \
+            of time is reported as a finding, and the JSON then has "complete": false.
+
+            --fix changes only the values it fixes, in the file where each is written \
+            (comments, formatting, ${VAR} and $include survive), replaces files \
+            atomically keeping a .bak copy, and never follows a symbolic link. \
+            --fix --dry-run shows the diff and the chmods without changing anything.
+
+            Exit status:
+            \(AuditExitStatus.table)
+            With --fix, 1 also means a fix could not be applied (the report is still \
+            printed). With --deep, 1 also means the gateway URL would send credentials \
+            over plaintext ws:// to a remote host (nothing is printed on stdout).
             """)
 
-    @Flag(help: "Attempt live Gateway probe (best-effort).")
+    @Flag(help: "Attempt live Gateway probe (best-effort) and scan plugin and skill code.")
     var deep = false
+
+    @Option(help: ArgumentHelp(
+        "Use explicit gateway token for deep probe auth (only with --deep; never written anywhere).",
+        valueName: "token"))
+    var token: String?
+
+    @Option(help: ArgumentHelp(
+        "Use explicit gateway password for deep probe auth (only with --deep; never written anywhere).",
+        valueName: "password"))
+    var password: String?
+
+    @Option(help: ArgumentHelp(
+        "Time budget of the --deep probe and code scan, in milliseconds (at least 250).",
+        valueName: "ms"))
+    var timeout: Int = 5000
 
     @Flag(help: "Apply safe fixes (tighten defaults + chmod state/config).")
     var fix = false
 
+    @Flag(name: .customLong("dry-run"), help: "With --fix: show what would change (config diff, chmods) and change nothing.")
+    var dryRun = false
+
     @Flag(help: "Print the report as one JSON document on stdout (nothing else is printed there).")
     var json = false
+
+    @OptionGroup(title: "Reports and CI gates")
+    var reporting: ReportingOptions
 
     @Option(name: .customLong("state-dir"), help: ArgumentHelp(
         "The OpenClaw state directory to audit (same as OPENCLAW_STATE_DIR; the flag wins).",
@@ -47,15 +80,21 @@ struct AuditCommand: ParsableCommand {
     var noColor = false
 
     func validate() throws {
+        if dryRun && !fix {
+            throw ValidationError("--dry-run only applies to --fix")
+        }
         if dev, let profile, profile != "dev" {
             throw ValidationError("Cannot combine --dev with --profile")
         }
         if let profile, !CLIProfile.isValidName(profile.trimmingCharactersInWhitespace) {
             throw ValidationError("Invalid --profile (use letters, numbers, \"_\", \"-\" only)")
         }
+        _ = try reporting.resolvedFormat(json: json)
     }
 
     func run() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
         var environment = ProcessEnvironment.current()
         if noColor { environment["NO_COLOR"] = "1" }
         let cwd = ProcessEnvironment.currentDirectory()
@@ -67,27 +106,109 @@ struct AuditCommand: ParsableCommand {
         if let stateDir { environment["OPENCLAW_STATE_DIR"] = stateDir }
         if let configPath { environment["OPENCLAW_CONFIG_PATH"] = configPath }
 
-        if fix || deep {
-            StandardStreams.error("openclaw security audit: \(fix ? "--fix" : "--deep") is not implemented yet")
-            throw ExitCode(2)
+        let request = AuditRequest(environment: environment, cwd: cwd, systemHome: systemHome, deep: deep)
+        if fix {
+            try runFix(request, environment: environment, cwd: cwd)
+            return
         }
 
-        let context: AuditContext
+        var context: AuditContext
         do {
-            context = try AuditPreparation.prepare(AuditRequest(
-                environment: environment, cwd: cwd, systemHome: systemHome, deep: deep))
+            context = try AuditPreparation.prepare(request)
         } catch {
             StandardStreams.error("Config invalid\n\(error.description)")
             throw ExitCode(1)
         }
+        warnAboutMissingVariables(context)
+        if deep {
+            context = try runDeepCollectors(context, request: request)
+        }
+
+        var report = Auditor.run(context, timestamp: ProcessEnvironment.epochMilliseconds())
+        report.durationSeconds = elapsedSeconds(since: start, clock: clock)
+        let format = try reporting.resolvedFormat(json: json)
+        let status = try reporting.deliver(
+            report, format: format, colors: format == .text && useColors(environment),
+            profile: environment["OPENCLAW_PROFILE"], workingDirectory: cwd)
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+
+    /// Fixes first, then audits the fixed state: `{fix, report}` with --json, the report
+    /// with its FIX block as text; other formats carry the report alone. A config that
+    /// does not load still gets the chmods, and is audited as empty (the error goes to
+    /// stderr, the exit status is 1).
+    private func runFix(_ request: AuditRequest, environment: [String: String], cwd: String) throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = SecurityFixer.run(request, dryRun: dryRun)
+        var (context, configError) = AuditPreparation.prepareAfterFix(request)
+        if let configError {
+            StandardStreams.error("Config invalid\n\(configError.description)")
+        }
+        warnAboutMissingVariables(context)
+        if deep {
+            context = try runDeepCollectors(context, request: request)
+        }
+        var report = Auditor.run(context, timestamp: ProcessEnvironment.epochMilliseconds())
+        report.durationSeconds = elapsedSeconds(since: start, clock: clock)
+        let format = try reporting.resolvedFormat(json: json)
+        var status = AuditExitStatus.success
+        switch format {
+        case .json:
+            StandardStreams.output(FixJSONDocument.render(fix: result, report: report))
+        case .text:
+            let block = FixTextBlock(result: result, homeDir: context.paths.homeDir, environment: environment)
+            StandardStreams.output(TextReporter(
+                colors: useColors(environment), profile: environment["OPENCLAW_PROFILE"], fixBlock: block
+            ).render(report))
+        default:
+            status = try reporting.deliver(
+                report, format: format, colors: false, profile: environment["OPENCLAW_PROFILE"], workingDirectory: cwd)
+        }
+        if configError != nil || !result.ok || result.actions.contains(where: { $0.error != nil }) {
+            throw ExitCode(AuditExitStatus.error.rawValue)
+        }
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+
+    private func elapsedSeconds(since start: ContinuousClock.Instant, clock: ContinuousClock) -> Double {
+        let elapsed = (clock.now - start).components
+        return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+    }
+
+    private func warnAboutMissingVariables(_ context: AuditContext) {
         for missing in context.configFile.missingEnvironmentVariables {
             StandardStreams.error("Config (\(context.paths.configPath)): missing env var \"\(missing.name)\" at \(missing.configPath) — feature using this value will be unavailable")
         }
+    }
 
-        let report = Auditor.run(context, timestamp: ProcessEnvironment.epochMilliseconds())
-        let format: ReportFormat = json ? .json : .text
-        let colors = !json && ProcessEnvironment.stdoutIsTerminal()
+    private func useColors(_ environment: [String: String]) -> Bool {
+        !json && ProcessEnvironment.stdoutIsTerminal()
             && (environment["FORCE_COLOR"].map { !$0.isEmpty && $0 != "0" } ?? (environment["NO_COLOR"] == nil))
-        StandardStreams.output(format.reporter(colors: colors, profile: environment["OPENCLAW_PROFILE"]).render(report))
+    }
+
+    /// The probe and code scan, with a progress line on stderr when it is a terminal.
+    func runDeepCollectors(_ context: AuditContext, request: AuditRequest) throws -> AuditContext {
+        let showProgress = ProcessEnvironment.stderrIsTerminal()
+        let progress: @Sendable (Int, Int) -> Void = { scanned, total in
+            guard total > 0 else { return }
+            StandardStreams.errorFragment("\r\u{1B}[2KScanning plugin and skill code: \(scanned)/\(total) files")
+        }
+        let options = DeepAuditOptions(
+            credentials: GatewayProbeCredentials(token: token, password: password),
+            timeoutMilliseconds: timeout,
+            progress: showProgress ? progress : nil)
+        if showProgress { StandardStreams.errorFragment("Probing the gateway and scanning plugin and skill code…") }
+        let result = Result { () throws(GatewayTarget.PlaintextRemoteError) -> AuditContext in
+            try DeepAudit.collect(into: context, request: request, options: options)
+        }
+        if showProgress { StandardStreams.errorFragment("\r\u{1B}[2K") }
+        switch result {
+        case .success(let collected):
+            return collected
+        case .failure(let error):
+            StandardStreams.error(error.description)
+            throw ExitCode(1)
+        }
     }
 }

@@ -20,8 +20,11 @@ struct SecurityCommand: ParsableCommand {
               openclaw security audit --deep
               openclaw security audit --fix
               openclaw security audit --json | jq '.summary'
+              openclaw security audit --format sarif --output openclaw.sarif --fail-on critical
+              openclaw security checks
+              openclaw security explain gateway.bind_no_auth
 
             Docs: docs.openclaw.ai/cli/security
             """,
-        subcommands: [AuditCommand.self, ScanSecretsCommand.self])
+        subcommands: [AuditCommand.self, ChecksCommand.self, ExplainCommand.self, ScanSecretsCommand.self])
 }

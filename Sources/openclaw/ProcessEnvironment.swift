@@ -37,6 +37,8 @@ enum ProcessEnvironment {
     }
 
     static func stdoutIsTerminal() -> Bool { isatty(STDOUT_FILENO) == 1 }
+
+    static func stderrIsTerminal() -> Bool { isatty(STDERR_FILENO) == 1 }
 }
 
 /// Writes whole strings to stdout / stderr without buffering surprises.
@@ -49,7 +51,15 @@ enum StandardStreams {
         write(line + "\n", to: STDERR_FILENO)
     }
 
-    private static func write(_ text: String, to fd: Int32) {
+    /// Text on stderr without a line break (progress lines that rewrite themselves).
+    static func errorFragment(_ text: String) {
+        write(text, to: STDERR_FILENO)
+    }
+
+    /// Writes all of `text`, retrying interrupted writes; false (with `errno` set) when
+    /// the descriptor refuses it.
+    @discardableResult
+    static func write(_ text: String, to fd: Int32) -> Bool {
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
@@ -58,10 +68,11 @@ enum StandardStreams {
             }
             if written < 0 {
                 if errno == EINTR { continue }
-                return
+                return false
             }
             offset += written
         }
+        return true
     }
 }
 

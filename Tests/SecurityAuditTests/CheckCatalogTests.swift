@@ -21,9 +21,7 @@ struct CheckCatalogTests {
     func declaredExample(_ example: Example) throws {
         // Changing a file's owner needs root; such examples only run as root.
         if example.example.files.contains(where: { $0.ownerUID != nil }), getuid() != 0 { return }
-        let report = try auditReport(
-            config: example.example.config, environment: example.example.environment, files: example.example.files,
-            deep: example.example.deep)
+        let report = try auditReport(example: example.example)
         let hits = report.findings.filter { example.info.matches($0.checkId) }
         if example.triggers {
             #expect(!hits.isEmpty, "expected \(example.info.id)")

@@ -61,8 +61,6 @@ struct ConformanceTests {
     }
 
     static func run(_ raw: [String: Any]) throws -> [String] {
-        if raw["mode"] as? String == "fix" { return ["--fix is not implemented yet"] }
-        if raw["deep"] as? Bool == true { return ["--deep is not implemented yet"] }
         let root = try TemporaryDirectory()
         let state = root.url("state")
         try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
@@ -102,12 +100,23 @@ struct ConformanceTests {
         for (key, value) in raw["env"] as? [String: Any] ?? [:] {
             environment[key] = substitute(value, stateDir: state) as? String
         }
-        let context: AuditContext
+        if raw["mode"] as? String == "fix" {
+            return runFix(raw, request: AuditRequest(environment: environment, cwd: root.path, systemHome: nil), state: state)
+        }
+        let deep = raw["deep"] as? Bool == true
+        if deep, environment["OPENCLAW_GATEWAY_PORT"] == nil {
+            // As run.py's port 18789 with nothing listening, without depending on that.
+            environment["OPENCLAW_GATEWAY_PORT"] = String(closedLoopbackPort())
+        }
+        let request = AuditRequest(environment: environment, cwd: root.path, systemHome: nil, deep: deep)
+        var context: AuditContext
         do {
-            context = try AuditPreparation.prepare(AuditRequest(
-                environment: environment, cwd: root.path, systemHome: nil))
+            context = try AuditPreparation.prepare(request)
         } catch {
             return ["config rejected: \(error)"]
+        }
+        if deep {
+            context = try DeepAudit.collect(into: context, request: request)
         }
         return check(raw, findings: Auditor.run(context, timestamp: 0).findings)
     }

@@ -73,6 +73,15 @@ struct SecretFileScanTests {
         #expect(result.occurrences.map(\.fileIndex) == [4])
     }
 
+    @Test func noUnitStartsAfterTheDeadline() throws {
+        let dir = try TemporaryDirectory()
+        let paths = try (0..<3).map { try dir.write("f\($0).txt", SecretSamples.gitHub(seed: UInt64($0))) }
+        let late = SecretFileScan(deadline: 0).run(paths: paths)
+        #expect(late.unfinishedFiles == 3 && late.occurrences.isEmpty)
+        let inTime = SecretFileScan(deadline: .max).run(paths: paths)
+        #expect(inTime.unfinishedFiles == 0 && inTime.occurrences.count == 3)
+    }
+
     @Test func scanTargetsWalkDirectoriesWithoutFollowingSymlinks() throws {
         let dir = try TemporaryDirectory()
         try dir.write("root/a.txt", "a")
@@ -103,10 +112,16 @@ struct SecretFileScanTests {
 }
 
 struct SecretFactsTests {
+    /// The context of an audit, with the deep step's transcript scan when `deep`.
     static func context(
         _ config: String, files: [FileFixture] = [], deep: Bool = false, in dir: TemporaryDirectory
     ) throws -> AuditContext {
-        try auditContext(in: dir, config: config, files: files, deep: deep)
+        var context = try auditContext(in: dir, config: config, files: files)
+        if deep {
+            context.deep = true
+            SecretFactsCollector.addTranscripts(to: &context, deadline: nil, timeoutMilliseconds: 5000)
+        }
+        return context
     }
 
     static func secretFindings(_ context: AuditContext) -> [Finding] {
@@ -199,6 +214,30 @@ struct SecretFactsTests {
         #expect(finding.detail.contains("agents/old/sessions/b.jsonl.deleted.2026-01-01:1"))
         let rendered = JSONReporter().render(Auditor.run(deep, timestamp: 0))
         #expect(!rendered.contains(key))
+    }
+
+    /// Through the whole deep step (`DeepAudit.collect`, gateway probe included).
+    @Test func theDeepAuditScansTranscripts() throws {
+        let key = SecretSamples.gitHubFineGrained(seed: 7)
+        let report = try auditReport(example: CheckExample("{}", files: [
+            .file("agents/main/sessions/a.jsonl", "{\"text\":\"GH=\(key)\"}\n", mode: 0o600),
+        ], deep: true))
+        let finding = try #require(report.findings.first { $0.checkId == "secrets.transcripts" })
+        #expect(finding.title == "GitHub token in session transcripts")
+        #expect(finding.severity == .warn)
+        #expect(!report.incomplete.contains { $0.collector == "transcript-secret-scan" })
+    }
+
+    @Test func aSpentBudgetLeavesTheScanIncomplete() throws {
+        var context = try Self.context("{}", files: [
+            .file("agents/main/sessions/a.jsonl", "token \(SecretSamples.gitHub())\n"),
+        ], in: try TemporaryDirectory())
+        context.deep = true
+        SecretFactsCollector.addTranscripts(to: &context, deadline: 0, timeoutMilliseconds: 250)
+        #expect(context.secrets.transcriptScanIncomplete?.contains("time budget of 250 ms ran out: 1 of 1 session transcripts") == true)
+        let report = Auditor.run(context, timestamp: 0)
+        #expect(report.incomplete.map(\.collector) == ["transcript-secret-scan"])
+        #expect(!report.complete)
     }
 
     @Test func manyHitsAreCountedAndTheFirstListed() throws {

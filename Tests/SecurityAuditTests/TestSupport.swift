@@ -41,20 +41,26 @@ final class TemporaryDirectory {
 
 /// Audits `config` (JSON5 text) in a fresh state dir (mode 700, config 600) laid out
 /// with `files`, with only `environment` set (`{stateDir}` substituted in both).
+/// `programs` (name -> script) are the only programs on PATH.
 func auditReport(
     config: String, environment: [String: String] = [:], files: [FileFixture] = [],
-    fileSystem: (any FileSystemAccess)? = nil, in directory: TemporaryDirectory? = nil, deep: Bool = false
+    programs: [String: String] = [:],
+    fileSystem: (any FileSystemAccess)? = nil, in directory: TemporaryDirectory? = nil
 ) throws -> AuditReport {
     let dir = try directory ?? TemporaryDirectory()
-    let context = try auditContext(
-        in: dir, config: config, environment: environment, files: files, fileSystem: fileSystem, deep: deep)
+    var env = environment
+    if !programs.isEmpty {
+        for (name, script) in programs { try dir.write("bin/" + name, script, mode: 0o755) }
+        env["PATH"] = dir.url("bin")
+    }
+    let context = try auditContext(in: dir, config: config, environment: env, files: files, fileSystem: fileSystem)
     return Auditor.run(context, timestamp: 0)
 }
 
 /// Lays out a state dir under `dir` and prepares the audit of it.
 func auditContext(
     in dir: TemporaryDirectory, config: String, environment: [String: String] = [:],
-    files: [FileFixture] = [], fileSystem: (any FileSystemAccess)? = nil, deep: Bool = false
+    files: [FileFixture] = [], fileSystem: (any FileSystemAccess)? = nil
 ) throws -> AuditContext {
     let stateDir = dir.url("state")
     try StateDirLayout.build(in: dir, config: config, files: files)
@@ -62,7 +68,7 @@ func auditContext(
     var env = environment.mapValues { $0.replacingOccurrences(of: "{stateDir}", with: stateDir) }
     env["HOME"] = dir.url("home")
     if env["OPENCLAW_STATE_DIR"] == nil { env["OPENCLAW_STATE_DIR"] = stateDir }
-    var request = AuditRequest(environment: env, cwd: dir.path, systemHome: nil, deep: deep, loadDotEnv: false)
+    var request = AuditRequest(environment: env, cwd: dir.path, systemHome: nil, loadDotEnv: false)
     if let fileSystem { request.fileSystem = fileSystem }
     return try AuditPreparation.prepare(request)
 }

@@ -21,7 +21,9 @@ public enum SeverityRule: Sendable, Equatable {
 
 /// A config snippet (JSON5 text) with the environment and state-dir files it is audited
 /// in. Declared examples are run by one test for every check: triggers must produce the
-/// id, passes must not.
+/// id, passes must not. In the config and the files, `{stateDir}` stands for the state
+/// dir and `{closedPort}` for a loopback port nothing listens on; in file paths U+FFFD
+/// stands for a byte that is not UTF-8.
 public struct CheckExample: Sendable {
     public var config: String
     public var environment: [String: String]
@@ -29,17 +31,22 @@ public struct CheckExample: Sendable {
     public var severity: Severity?
     /// Laid out in the state dir, in order, before the audit.
     public var files: [FileFixture]
-    /// Audit with `--deep` (transcript secret scan).
+    /// Programs on PATH during the audit (name -> shell script), for checks that ask a
+    /// tool such as `docker`; PATH then holds only these.
+    public var programs: [String: String]
+    /// Run the `--deep` collectors (gateway probe, plugin and skill code scan, transcript
+    /// secret scan).
     public var deep: Bool
 
     public init(
         _ config: String, environment: [String: String] = [:], severity: Severity? = nil,
-        files: [FileFixture] = [], deep: Bool = false
+        files: [FileFixture] = [], programs: [String: String] = [:], deep: Bool = false
     ) {
         self.config = config
         self.environment = environment
         self.severity = severity
         self.files = files
+        self.programs = programs
         self.deep = deep
     }
 }

@@ -44,7 +44,7 @@ enum BoundedFileReader {
         guard info.st_size <= limit else { throw .tooLarge(limit: limit) }
         var bytes = [UInt8]()
         bytes.reserveCapacity(Int(info.st_size))
-        var chunk = [UInt8](repeating: 0, count: 65536)
+        var chunk = [UInt8](repeating: 0, count: min(65536, Int(info.st_size) + 1))
         while true {
             let count = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
             if count < 0 {

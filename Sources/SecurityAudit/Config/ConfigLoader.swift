@@ -16,6 +16,9 @@ public struct LoadedConfig: Sendable {
     /// The environment the checks see: the process environment plus the config's `env`
     /// block for variables not already set (as the original applies it).
     public var environment: [String: String]
+    /// Config paths (`gateway.auth.password`, `a.b[0]`) whose string was exactly one
+    /// `${VAR}` reference before substitution.
+    public var templatedPaths: Set<String> = []
 
     public static func empty(path: String, environment: [String: String]) -> LoadedConfig {
         LoadedConfig(
@@ -64,7 +67,7 @@ public struct ConfigLoader: Sendable {
             path: path, exists: true, root: root, source: parsed, sourceBytes: bytes,
             includeFiles: includes.includeFiles,
             missingEnvironmentVariables: substitution.missing,
-            environment: effectiveEnvironment)
+            environment: effectiveEnvironment, templatedPaths: substitution.templatedPaths)
     }
 
     /// Variables that would let a config take over the host process are never copied,

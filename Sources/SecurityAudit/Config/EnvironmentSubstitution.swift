@@ -6,6 +6,9 @@ struct EnvironmentSubstitution {
     let environment: [String: String]
     /// Missing names with the config path of their first use, in first-seen order.
     private(set) var missing: [MissingEnvironmentVariable] = []
+    /// Config paths whose string was written as exactly one `${VAR}` reference: the
+    /// value comes from the environment, it is not stored in the file.
+    private(set) var templatedPaths: Set<String> = []
 
     init(environment: [String: String]) {
         self.environment = environment
@@ -15,6 +18,7 @@ struct EnvironmentSubstitution {
         switch node.value {
         case .string(let s):
             guard s.contains("$") else { return node }
+            if Self.isSingleReference(s) { templatedPaths.insert(path) }
             return ConfigNode(.string(substitute(s, path: path)), origin: node.origin)
         case .array(let items):
             var out: [ConfigNode] = []
@@ -72,6 +76,13 @@ struct EnvironmentSubstitution {
               name.allSatisfy({ $0 == "_" || ("A"..."Z").contains($0) || ("0"..."9").contains($0) })
         else { return nil }
         return (String(String.UnicodeScalarView(name)), end)
+    }
+
+    /// Whether the string (trimmed) is one `${VAR}` reference and nothing else.
+    static func isSingleReference(_ value: String) -> Bool {
+        let chars = Array(value.trimmingWhitespace.unicodeScalars)
+        guard chars.count > 3, chars[0] == "$", chars[1] == "{", let (_, end) = variable(in: chars, from: 2) else { return false }
+        return end == chars.count - 1
     }
 
     /// Whether a string still holds a `${VAR}` reference (an unresolved one, after

@@ -14,8 +14,20 @@ public struct AuditContext: Sendable {
     public let gateway: GatewaySettings
     /// The agents of `agents.list` or `agents.entries`.
     public let agents: AgentRoster
+    /// Docker containers and resolved secrets (gathered by `AuditPreparation`; empty
+    /// when a context is built without it).
+    public let external: ExternalFacts
+    /// What the `--deep` collectors found (`DeepAudit.collect`); nil when they did not run.
+    public var deepFacts: DeepFacts?
+    /// Pairing stores and channel credential files, read before the checks.
+    public let channelFacts: ChannelFacts
+    /// The channel plugins and their accounts (checks.md §8.1).
+    public let channels: ChannelInventory
 
-    public init(configFile: LoadedConfig, paths: OpenClawPaths, files: FileFacts = FileFacts(), deep: Bool = false) {
+    public init(
+        configFile: LoadedConfig, paths: OpenClawPaths, files: FileFacts = FileFacts(), deep: Bool = false,
+        external: ExternalFacts = ExternalFacts(), channelFacts: ChannelFacts = .none
+    ) {
         self.config = configFile.root
         self.configFile = configFile
         self.environment = configFile.environment
@@ -24,6 +36,10 @@ public struct AuditContext: Sendable {
         self.deep = deep
         self.gateway = GatewaySettings(config: configFile.root, environment: configFile.environment)
         self.agents = AgentRoster(config: configFile.root)
+        self.external = external
+        self.channelFacts = channelFacts
+        self.channels = ChannelInventory(
+            config: configFile.root, environment: configFile.environment, paths: paths, agents: agents, facts: channelFacts)
     }
 
     /// The tool-policy chain of an agent (nil = `agents.defaults`).

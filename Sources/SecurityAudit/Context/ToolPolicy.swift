@@ -70,12 +70,20 @@ public struct ToolPolicy: Sendable, Equatable {
     }
 
     public func allows(_ tool: String) -> Bool {
-        let name = Self.normalize(tool)
-        if Self.matches(name, Self.expand(deny)) { return false }
+        allowed([tool]).count == 1
+    }
+
+    /// The tools of `tools` this policy allows, expanding its lists once.
+    public func allowed(_ tools: [String]) -> [String] {
+        let denyPatterns = Self.expand(deny)
         let allowPatterns = Self.expand(allow)
-        if allowPatterns.isEmpty { return true }
-        if Self.matches(name, allowPatterns) { return true }
-        return name == "apply_patch" && Self.matches("exec", allowPatterns)
+        return tools.filter { tool in
+            let name = Self.normalize(tool)
+            if Self.matches(name, denyPatterns) { return false }
+            if allowPatterns.isEmpty { return true }
+            if Self.matches(name, allowPatterns) { return true }
+            return name == "apply_patch" && Self.matches("exec", allowPatterns)
+        }
     }
 
     /// A profile's policy, nil for `full` or an unknown name.
@@ -146,6 +154,11 @@ public struct ToolPolicyChain: Sendable {
 
     public func allows(_ tool: String) -> Bool {
         policies.allSatisfy { $0.allows(tool) }
+    }
+
+    /// The tools of `tools` every policy allows, in the order given.
+    public func allowed(_ tools: [String]) -> [String] {
+        policies.reduce(tools) { remaining, policy in remaining.isEmpty ? remaining : policy.allowed(remaining) }
     }
 }
 

@@ -1,5 +1,6 @@
 /// The original's `SecurityAuditReport` JSON: `ts, summary, findings, deep?`, pretty
-/// printed with two spaces, plus a trailing newline as `console.log` adds.
+/// printed with two spaces, plus a trailing newline as `console.log` adds. Ours adds
+/// `complete: false` last when a `--deep` collector failed or ran out of time.
 public struct JSONReporter: Reporter {
     public init() {}
 
@@ -18,6 +19,9 @@ public struct JSONReporter: Reporter {
             ])),
             ("findings", .array(report.findings.map(finding))),
         ]
+        if !report.suppressedFindings.isEmpty {
+            members.append(("suppressedFindings", .array(report.suppressedFindings.map(suppressedFinding))))
+        }
         if report.deepRequested {
             var deep: [(String, JSONValue)] = []
             if let gateway = report.deepGateway {
@@ -25,10 +29,35 @@ public struct JSONReporter: Reporter {
             }
             members.append(("deep", .object(deep)))
         }
+        // Our additions, after the original's keys and only when they say something.
+        if let baseline = report.baseline {
+            members.append(("baseline", .object([
+                ("file", .string(baseline.file)),
+                ("known", .integer(Int64(baseline.known))),
+                ("resolved", .integer(Int64(baseline.resolved))),
+            ])))
+        }
+        if !report.complete {
+            members.append(("complete", .bool(false)))
+        }
+        if !report.incomplete.isEmpty {
+            members.append(("incomplete", .array(report.incomplete.map {
+                .object([("collector", .string($0.collector)), ("reason", .string($0.reason))])
+            })))
+        }
         return .object(members)
     }
 
-    static func finding(_ finding: Finding) -> JSONValue {
+    /// The finding plus `suppression: {reason}` (`{}` without a reason), later-checks §1.8.
+    static func suppressedFinding(_ suppressed: SuppressedFinding) -> JSONValue {
+        var members = findingMembers(suppressed.finding)
+        members.append(("suppression", .object(suppressed.reason.map { [("reason", .string($0))] } ?? [])))
+        return .object(members)
+    }
+
+    static func finding(_ finding: Finding) -> JSONValue { .object(findingMembers(finding)) }
+
+    static func findingMembers(_ finding: Finding) -> [(String, JSONValue)] {
         var members: [(String, JSONValue)] = [
             ("checkId", .string(finding.checkId)),
             ("severity", .string(finding.severity.rawValue)),
@@ -38,7 +67,7 @@ public struct JSONReporter: Reporter {
         if let remediation = finding.remediation {
             members.append(("remediation", .string(remediation)))
         }
-        return .object(members)
+        return members
     }
 
     static func gatewayProbe(_ probe: GatewayProbeResult) -> JSONValue {

@@ -2,6 +2,9 @@
 public enum ReportFormat: String, Sendable, CaseIterable {
     case text
     case json
+    case sarif
+    case junit
+    case prometheus
 }
 
 /// Turns a report into the bytes printed on stdout, one formatter per format.
@@ -10,10 +13,16 @@ public protocol Reporter {
 }
 
 extension ReportFormat {
-    public func reporter(colors: Bool, profile: String?) -> any Reporter {
+    /// - Parameters:
+    ///   - failOn: the `--fail-on` severity; JUnit fails a check's test case from it.
+    ///   - workingDirectory: SARIF writes paths under it relative to `%SRCROOT%`.
+    public func reporter(colors: Bool, profile: String?, failOn: Severity? = nil, workingDirectory: String? = nil) -> any Reporter {
         switch self {
         case .text: return TextReporter(colors: colors, profile: profile)
         case .json: return JSONReporter()
+        case .sarif: return SARIFReporter(workingDirectory: workingDirectory)
+        case .junit: return JUnitReporter(failOn: failOn)
+        case .prometheus: return PrometheusReporter()
         }
     }
 }

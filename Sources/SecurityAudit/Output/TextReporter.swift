@@ -4,10 +4,13 @@
 public struct TextReporter: Reporter {
     public var colors: Bool
     public var profile: String?
+    /// `--fix`: its outcome, printed after the "Run deeper" hint.
+    public var fixBlock: FixTextBlock?
 
-    public init(colors: Bool, profile: String?) {
+    public init(colors: Bool, profile: String?, fixBlock: FixTextBlock? = nil) {
         self.colors = colors
         self.profile = profile
+        self.fixBlock = fixBlock
     }
 
     public func render(_ report: AuditReport) -> String {
@@ -17,8 +20,12 @@ public struct TextReporter: Reporter {
             palette.heading("OpenClaw security audit"),
             palette.muted("Summary: ") + palette.critical("\(summary.critical) critical") + palette.muted(" · ")
                 + palette.warn("\(summary.warn) warn") + palette.muted(" · ") + palette.muted("\(summary.info) info"),
+        ]
+        lines += Self.reviewLines(report).map(palette.muted)
+        lines += [
             palette.muted("Run deeper: \(CLICommandFormatter.format("openclaw security audit --deep", profile: profile))"),
         ]
+        lines += fixBlock?.lines(palette: palette, profile: profile) ?? []
         for severity in [Severity.critical, .warn, .info] {
             let section = report.findings.filter { $0.severity == severity }
             guard !section.isEmpty else { continue }
@@ -33,6 +40,22 @@ public struct TextReporter: Reporter {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What is left out of the sections below and why: suppressions (the original's
+    /// later line), then our baseline and incomplete collectors.
+    static func reviewLines(_ report: AuditReport) -> [String] {
+        var lines: [String] = []
+        if !report.suppressedFindings.isEmpty {
+            lines.append("Suppressed: \(report.configuredSuppressions) configured")
+        }
+        if let baseline = report.baseline {
+            lines.append("Baseline: \(baseline.known) known finding(s) not shown, \(baseline.resolved) resolved (\(TerminalText.sanitized(baseline.file)))")
+        }
+        for gap in report.incomplete {
+            lines.append("Incomplete: \(TerminalText.sanitized(gap.collector)): \(TerminalText.sanitized(gap.reason))")
+        }
+        return lines
     }
 }
 

@@ -32,6 +32,19 @@ public struct GatewayProbeResult: Sendable, Equatable {
     public struct Close: Sendable, Equatable {
         public var code: Int
         public var reason: String
+
+        public init(code: Int, reason: String) {
+            self.code = code
+            self.reason = reason
+        }
+    }
+
+    public init(attempted: Bool = true, url: String?, ok: Bool, error: String?, close: Close?) {
+        self.attempted = attempted
+        self.url = url
+        self.ok = ok
+        self.error = error
+        self.close = close
     }
 }
 
@@ -42,6 +55,22 @@ public struct AuditReport: Sendable {
     public var findings: [Finding]
     public var deepGateway: GatewayProbeResult?
     public var deepRequested: Bool
+    /// Findings that a `security.audit.suppressions` entry moved out of `findings`.
+    public var suppressedFindings: [SuppressedFinding] = []
+    /// How many entries `security.audit.suppressions` has (the text output's
+    /// `Suppressed: <n> configured`).
+    public var configuredSuppressions = 0
+    /// Collectors that failed or ran out of time: the findings are not the whole story.
+    public var incomplete: [IncompleteCollector] = []
+    /// False when a collector (a `--deep` one: the gateway probe, a code scan) failed
+    /// or ran out of time; the JSON then says `"complete": false`.
+    public var complete: Bool { incomplete.isEmpty }
+    /// Set when the findings were compared with a baseline file (`--baseline`).
+    public var baseline: BaselineComparison?
+    /// Wall-clock seconds the audit took, when the caller measured it.
+    public var durationSeconds: Double?
+    /// The audited installation, which fingerprints and SARIF locations are relative to.
+    public var paths: OpenClawPaths?
 
     public init(timestamp: Int64, findings: [Finding], deepRequested: Bool = false, deepGateway: GatewayProbeResult? = nil) {
         self.timestamp = timestamp
@@ -51,4 +80,5 @@ public struct AuditReport: Sendable {
     }
 
     public var summary: AuditSummary { AuditSummary(counting: findings) }
+    public var fingerprinter: FindingFingerprinter { FindingFingerprinter(paths: paths) }
 }

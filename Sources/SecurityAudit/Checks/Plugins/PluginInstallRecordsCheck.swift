@@ -87,17 +87,33 @@ enum InstallRecordFindings {
             missingRemediation: "Reinstall or update plugins to refresh install metadata with resolved integrity hashes.",
             driftHeader: "Detected plugin install metadata drift:",
             driftRemediation: "Run `openclaw plugins update --all` (or reinstall affected plugins) to refresh install metadata.")
+
+        static let hooks = Texts(
+            unpinnedHeader: "Unpinned hook install records:",
+            unpinnedRemediation: "Pin hook install specs to exact versions (for example, `@scope/pkg@1.2.3`) for higher supply-chain stability.",
+            missingHeader: "Hook install records missing integrity:",
+            missingRemediation: "Reinstall or update hooks to refresh install metadata with resolved integrity hashes.",
+            driftHeader: "Detected hook install metadata drift:",
+            driftRemediation: "Run `openclaw hooks update --all` (or reinstall affected hooks) to refresh install metadata.")
     }
 
+    /// `pinnedByResolvedSpec`: a record whose exact `resolvedSpec` comes with an
+    /// integrity hash counts as pinned (later hook installers record both).
     static func findings(
         for records: [InstallRecord], of check: some Check,
-        ids: (unpinned: String, missingIntegrity: String, drift: String), texts: Texts, at location: ConfigNode?
+        ids: (unpinned: String, missingIntegrity: String, drift: String), texts: Texts, at location: ConfigNode?,
+        pinnedByResolvedSpec: Bool = false
     ) -> [Finding] {
         let npm = records.filter(\.isNPM)
         guard !npm.isEmpty else { return [] }
         var findings: [Finding] = []
-        let unpinned = npm.compactMap { record in
-            record.spec.flatMap { NPMSpec.isPinned($0) ? nil : "\(record.id) (\($0))" }
+        let unpinned = npm.compactMap { record -> String? in
+            guard let spec = record.spec, !NPMSpec.isPinned(spec) else { return nil }
+            if pinnedByResolvedSpec, let resolved = record.node["resolvedSpec"].string, NPMSpec.isPinned(resolved),
+               !(record.integrity?.trimmingWhitespace ?? "").isEmpty {
+                return nil
+            }
+            return "\(record.id) (\(spec))"
         }
         if !unpinned.isEmpty {
             findings.append(check.finding(

@@ -45,6 +45,8 @@ public struct SecretScanFacts: Sendable {
     /// Whether transcripts were scanned (`--deep`).
     public var transcriptsScanned = false
     public var transcriptBytesScanned = 0
+    /// Why the transcript scan did not finish (the deep time budget ran out).
+    public var transcriptScanIncomplete: String?
 
     public init() {}
 

@@ -1,8 +1,10 @@
+import Dispatch
 import JSON5
 
-/// Gathers `SecretScanFacts` before the checks run: scans the config and its includes,
-/// the config backups and the state dir's `.env` in every audit, and the session
-/// transcripts with `--deep`, all in one parallel pass (`SecretFileScan`).
+/// Gathers `SecretScanFacts` before the checks run. Every audit scans the config and
+/// its includes, the config backups and the state dir's `.env` (`collect`); the deep
+/// step adds the session transcripts (`addTranscripts`) within its time budget. Both
+/// read their files in one parallel pass (`SecretFileScan`).
 struct SecretFactsCollector {
     /// Findings list a few locations; the rest are counted, not kept.
     static let keptPerKind = 100
@@ -13,7 +15,8 @@ struct SecretFactsCollector {
     var paths: OpenClawPaths
     var config: LoadedConfig
 
-    func collect(deep: Bool, transcripts: [SessionTranscript], gaps: inout [InspectionGap]) -> SecretScanFacts {
+    /// The config, its includes, its backups and `.env`.
+    func collect(gaps: inout [InspectionGap]) -> SecretScanFacts {
         var targets: [(path: String, location: SecretLocation)] = []
         if config.exists { targets.append((config.path, .config)) }
         targets += config.includeFiles.map { ($0, .config) }
@@ -22,49 +25,73 @@ struct SecretFactsCollector {
         if case .success(let status) = fileSystem.lstat(envFile), !status.isDirectory {
             targets.append((envFile, .envFile))
         }
-        if deep { targets += transcripts.map { ($0.path, .transcript) } }
         var seen = Set<String>()
         targets = targets.filter { seen.insert($0.path).inserted }
-
         let scan = SecretFileScan(limitPerKind: Self.keptPerKind).run(paths: targets.map(\.path))
         var facts = SecretScanFacts()
-        facts.transcriptsScanned = deep
+        // Key paths: from the effective config for config files, from a parse of each
+        // backup for backups.
+        let configKeys = ConfigKeyPaths(effective: config.root)
+        var backupKeys: [String: ConfigKeyPaths?] = [:]
+        Self.record(scan, locations: targets.map(\.location), into: &facts, gaps: &gaps) { hit, valueStart in
+            switch hit.location {
+            case .config:
+                if let entry = configKeys.lookup(file: hit.path, offset: valueStart) {
+                    hit.keyPath = entry.path
+                    hit.origin = entry.origin
+                }
+            case .backup:
+                if !backupKeys.keys.contains(hit.path) { backupKeys[hit.path] = parsedKeys(hit.path) }
+                hit.keyPath = backupKeys[hit.path]??.lookup(file: hit.path, offset: valueStart)?.path
+            case .envFile, .transcript:
+                break
+            }
+        }
+        return facts
+    }
+
+    /// Scans the session transcripts of `context.files` into `context.secrets`, starting
+    /// no read after `deadline` (`DispatchTime` uptime nanoseconds); what was left is
+    /// reported as an incomplete collector.
+    static func addTranscripts(to context: inout AuditContext, deadline: UInt64?, timeoutMilliseconds: Int) {
+        let transcripts = context.files.sessionTranscripts.map(\.path)
+        let scan = SecretFileScan(limitPerKind: keptPerKind, deadline: deadline).run(paths: transcripts)
+        var facts = context.secrets
+        facts.transcriptsScanned = true
+        record(scan, locations: transcripts.map { _ in .transcript }, into: &facts, gaps: &context.files.gaps) { _, _ in }
+        for file in scan.files where file.error == nil { facts.transcriptBytesScanned += file.size }
+        if scan.unfinishedFiles > 0 {
+            facts.transcriptScanIncomplete = "the deep audit time budget of \(timeoutMilliseconds) ms ran out: "
+                + "\(scan.unfinishedFiles) of \(transcripts.count) session transcripts not scanned completely "
+                + "(\(scan.bytesScanned / (1 << 20)) MiB scanned)"
+        }
+        context.secrets = facts
+    }
+
+    /// Adds a scan's hits and counts to `facts`, and its unreadable files to `gaps`.
+    private static func record(
+        _ scan: SecretFileScanResult, locations: [SecretLocation], into facts: inout SecretScanFacts,
+        gaps: inout [InspectionGap], annotate: (inout SecretHit, Int) -> Void
+    ) {
         for (index, file) in scan.files.enumerated() {
             if let error = file.error, !error.isNotFound {
                 gaps.append(InspectionGap(path: file.path, reason: "not scanned for secrets (\(error.message))"))
             }
-            let location = targets[index].location
+            let location = locations[index]
             let exposed = file.permissions?.readableByOthers ?? false
             for (kind, count) in scan.countsByFile[index] ?? [:] {
                 facts.counts[location, default: [:]][kind, default: 0] += count
                 if exposed { facts.exposedCounts[location, default: [:]][kind, default: 0] += count }
             }
-            if location == .transcript, file.error == nil { facts.transcriptBytesScanned += file.size }
         }
-
-        let configKeys = ConfigKeyPaths(effective: config.root)
-        var backupKeys: [String: ConfigKeyPaths] = [:]
         for occurrence in scan.occurrences {
             let file = scan.files[occurrence.fileIndex]
-            let location = targets[occurrence.fileIndex].location
             var hit = SecretHit(
-                kind: occurrence.kind, location: location, path: file.path, line: occurrence.line,
+                kind: occurrence.kind, location: locations[occurrence.fileIndex], path: file.path, line: occurrence.line,
                 redacted: occurrence.redacted, name: occurrence.name, permissions: file.permissions)
-            switch location {
-            case .config:
-                if let entry = configKeys.lookup(file: file.path, offset: occurrence.valueStart) {
-                    hit.keyPath = entry.path
-                    hit.origin = entry.origin
-                }
-            case .backup:
-                if backupKeys[file.path] == nil { backupKeys[file.path] = parsedKeys(file.path) }
-                hit.keyPath = backupKeys[file.path]?.lookup(file: file.path, offset: occurrence.valueStart)?.path
-            case .envFile, .transcript:
-                break
-            }
+            annotate(&hit, occurrence.valueStart)
             facts.hits.append(hit)
         }
-        return facts
     }
 
     /// `<config>.bak`, `<config>.bak.1`…: the copies upstream keeps when it rewrites the

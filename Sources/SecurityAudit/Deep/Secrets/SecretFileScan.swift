@@ -42,6 +42,8 @@ public struct SecretFileScanResult: Sendable {
     /// Every occurrence found, kept or not, by file index.
     public var countsByFile: [Int: [SecretKind: Int]]
     public var bytesScanned: Int
+    /// Files left unread or read only in part because the deadline passed.
+    public var unfinishedFiles: Int
 
     /// Every occurrence found in the given files, kept or not.
     public func counts<S: Sequence>(inFiles indices: S) -> [SecretKind: Int] where S.Element == Int {
@@ -57,16 +59,20 @@ public struct SecretFileScanResult: Sendable {
 /// of `unitSize` bytes (plus the detectors' look-behind and look-ahead) and reads files
 /// in units of that size with `pread`, so a file of any size costs the same memory and
 /// a large file is shared among workers. Only the first `limitPerKind` occurrences of
-/// each kind are kept (in file and offset order, whatever the thread timing).
+/// each kind are kept (in file and offset order, whatever the thread timing). With a
+/// deadline, no unit starts after it; what was left is counted in `unfinishedFiles`.
 public struct SecretFileScan: Sendable {
     public var unitSize: Int
     public var workers: Int
     public var limitPerKind: Int
+    /// `DispatchTime` uptime nanoseconds after which no further unit is started.
+    public var deadline: UInt64?
 
-    public init(unitSize: Int = 4 << 20, workers: Int? = nil, limitPerKind: Int = .max) {
+    public init(unitSize: Int = 4 << 20, workers: Int? = nil, limitPerKind: Int = .max, deadline: UInt64? = nil) {
         self.unitSize = max(unitSize, 4096)
         self.workers = max(1, workers ?? Self.processorCount)
         self.limitPerKind = max(1, limitPerKind)
+        self.deadline = deadline
     }
 
     static var processorCount: Int {
@@ -77,14 +83,21 @@ public struct SecretFileScan: Sendable {
     public func run(paths: [String]) -> SecretFileScanResult {
         let shared = LockedState(ScanState(paths: paths, limitPerKind: limitPerKind))
         let unitSize = self.unitSize
+        let deadline = self.deadline
         // As many workers as processors even for one file: its units are shared out.
         DispatchQueue.concurrentPerform(iterations: paths.isEmpty ? 0 : workers) { _ in
             var worker = ScanWorker(unitSize: unitSize)
             defer { worker.release() }
             while true {
+                if let deadline, DispatchTime.now().uptimeNanoseconds >= deadline {
+                    shared.withLock { $0.timedOut = true }
+                }
                 switch shared.withLock({ $0.nextItem() }) {
                 case .scan(let item):
                     worker.process(item, shared: shared)
+                case .skip(let fileIndex, let descriptor):
+                    descriptor.unitDone()
+                    shared.withLock { _ = $0.unfinished.insert(fileIndex) }
                 case .wait:
                     // Another worker is opening a file and may queue its units.
                     sched_yield()
@@ -131,6 +144,8 @@ struct ScanState {
     var nextFile = 0
     /// Files handed out whose units are not queued yet.
     var opening = 0
+    var timedOut = false
+    var unfinished = Set<Int>()
     var queuedUnits: [ScanItem] = []
     var newlinesPerUnit: [Int: [Int]] = [:]
     var kept: [SecretKind: [PendingOccurrence]] = [:]
@@ -145,17 +160,27 @@ struct ScanState {
 
     enum Next {
         case scan(ScanItem)
+        /// A unit left unscanned after the deadline; its share of the file is released.
+        case skip(fileIndex: Int, descriptor: SharedDescriptor)
         case wait
         case done
     }
 
     /// Units of files already open come first, so few files are open at once.
     mutating func nextItem() -> Next {
-        if let unit = queuedUnits.popLast() { return .scan(unit) }
+        if let unit = queuedUnits.popLast() {
+            guard timedOut, case .unit(let fileIndex, _, _, let descriptor) = unit else { return .scan(unit) }
+            return .skip(fileIndex: fileIndex, descriptor: descriptor)
+        }
         if nextFile < files.count {
-            defer { nextFile += 1 }
-            opening += 1
-            return .scan(.file(nextFile))
+            if timedOut {
+                unfinished.formUnion(nextFile..<files.count)
+                nextFile = files.count
+            } else {
+                defer { nextFile += 1 }
+                opening += 1
+                return .scan(.file(nextFile))
+            }
         }
         return opening > 0 ? .wait : .done
     }
@@ -198,7 +223,8 @@ struct ScanState {
             unique.append(occurrence)
         }
         return SecretFileScanResult(
-            files: files, occurrences: unique, countsByFile: countsByFile, bytesScanned: bytesScanned)
+            files: files, occurrences: unique, countsByFile: countsByFile, bytesScanned: bytesScanned,
+            unfinishedFiles: unfinished.count)
     }
 }
 

@@ -1,0 +1,122 @@
+import JSON5
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What the channel checks need from the disk, read once before any check runs: the
+/// pairing stores (`<credentials>/<channel>[-<account>]-allowFrom.json`, the senders a
+/// user approved by pairing code) and the credential files that decide whether an
+/// account is linked (WhatsApp `creds.json`, Telegram `tokenFile`, stored Matrix logins).
+public struct ChannelFacts: Sendable {
+    /// Raw `allowFrom` entries of each readable pairing store, by file name. A store that
+    /// is missing, unreadable or malformed is absent (the original reads it as empty).
+    public var pairingStores: [String: [String]]
+    /// Sizes of the credential files that exist as regular files, by the reference the
+    /// channel model asked for (an absolute path, or a path as written in the config).
+    public var credentialFileSizes: [String: Int]
+
+    public init(pairingStores: [String: [String]] = [:], credentialFileSizes: [String: Int] = [:]) {
+        self.pairingStores = pairingStores
+        self.credentialFileSizes = credentialFileSizes
+    }
+
+    public static let none = ChannelFacts()
+
+    /// A pairing store larger than this is not one the gateway wrote.
+    static let maxStoreBytes = 1024 * 1024
+    static let storeSuffix = "-allowFrom.json"
+
+    /// Reads the pairing stores in `paths.credentialsDir` and stats the credential files
+    /// the channel model refers to. `resolvePath` expands `~` and relative paths the way
+    /// the original's `resolveUserPath` does.
+    static func gather(
+        config: ConfigNode, environment: [String: String], paths: OpenClawPaths,
+        agents: AgentRoster, resolvePath: (String) -> String
+    ) -> ChannelFacts {
+        var facts = ChannelFacts()
+        for name in directoryEntries(paths.credentialsDir) where name.hasSuffix(storeSuffix) {
+            if let entries = readStore(paths.credentialsDir + "/" + name) { facts.pairingStores[name] = entries }
+        }
+        let references = ChannelInventory.credentialFileReferences(
+            config: config, environment: environment, paths: paths, agents: agents)
+        for reference in references where facts.credentialFileSizes[reference] == nil {
+            var info = stat()
+            guard stat(resolvePath(reference), &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+            facts.credentialFileSizes[reference] = Int(info.st_size)
+        }
+        return facts
+    }
+
+    /// `{ version: 1, allowFrom: [...] }`; entries are kept as `String(entry)`.
+    static func readStore(_ path: String) -> [String]? {
+        guard let bytes = try? BoundedFileReader.read(path, limit: maxStoreBytes),
+              let root = try? JSON5.parse(bytes: bytes, file: path)
+        else { return nil }
+        guard let list = root[key: "allowFrom"]?.elements else { return [] }
+        return list.map(Self.javaScriptString)
+    }
+
+    static func javaScriptString(_ node: JSON5Node) -> String {
+        switch node.value {
+        case .string(let s): return s
+        case .number(let n): return JavaScriptNumber.format(n.value)
+        case .bool(let b): return b ? "true" : "false"
+        case .null: return "null"
+        case .array(let items): return items.map(javaScriptString).joined(separator: ",")
+        case .object: return "[object Object]"
+        }
+    }
+
+    static func directoryEntries(_ path: String) -> [String] {
+        guard let dir = opendir(path) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
+                    String(cString: $0)
+                }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// The pairing-store entries of one account (`readChannelAllowFromStore`): the
+    /// account's own store, plus the legacy channel-wide store for the default account.
+    /// Entries are trimmed, normalized by the channel's pairing adapter and de-duplicated;
+    /// `*` is dropped, as the gateway never honours it from a store.
+    func storeEntries(channel: KnownChannel, accountId: String) -> [String] {
+        let account = accountId.trimmingWhitespace.lowercased()
+        let resolved = account.isEmpty ? ChannelInventory.defaultAccountId : account
+        var raw = pairingStores["\(Self.fileKey(channel.id))-\(Self.fileKey(resolved))\(Self.storeSuffix)"] ?? []
+        if resolved == ChannelInventory.defaultAccountId {
+            raw += pairingStores["\(Self.fileKey(channel.id))\(Self.storeSuffix)"] ?? []
+        }
+        var seen: Set<String> = []
+        var out: [String] = []
+        for entry in raw {
+            let trimmed = entry.trimmingWhitespace
+            guard !trimmed.isEmpty, trimmed != "*" else { continue }
+            let normalized = channel.normalizePairingEntry(trimmed).trimmingWhitespace
+            if !normalized.isEmpty, seen.insert(normalized).inserted { out.append(normalized) }
+        }
+        return out
+    }
+
+    /// `safeChannelKey` / `safeAccountKey`: file-name-safe, lower-case.
+    static func fileKey(_ raw: String) -> String {
+        let lowered = raw.trimmingWhitespace.lowercased()
+        let unsafe: Set<UInt8> = Set("\\/:*?\"<>|".utf8)
+        guard lowered.utf8.contains(where: { unsafe.contains($0) || $0 == UInt8(ascii: ".") }) else { return lowered }
+        return String(lowered.map { $0.isASCII && unsafe.contains($0.asciiValue!) ? "_" : $0 }).replacing("..", with: "_")
+    }
+
+    /// Whether a credential file exists as a regular file larger than `minimumSize` bytes.
+    func hasCredentialFile(_ reference: String, largerThan minimumSize: Int = 0) -> Bool {
+        (credentialFileSizes[reference] ?? -1) > minimumSize
+    }
+}

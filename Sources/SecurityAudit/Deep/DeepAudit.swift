@@ -1,0 +1,110 @@
+import Dispatch
+import NIOCore
+import NIOPosix
+
+/// What the CLI passes to the deep collectors.
+public struct DeepAuditOptions: Sendable {
+    /// `--token` / `--password`: used for the probe only, never written anywhere.
+    public var credentials: GatewayProbeCredentials
+    /// `--timeout`: the budget of the whole deep step (probe and scan run side by side).
+    public var timeoutMilliseconds: Int
+    /// Called from scanning threads with (files scanned, files to scan).
+    public var progress: (@Sendable (_ scanned: Int, _ total: Int) -> Void)?
+
+    public init(
+        credentials: GatewayProbeCredentials = GatewayProbeCredentials(),
+        timeoutMilliseconds: Int = GatewayProbe.defaultTimeoutMilliseconds,
+        progress: (@Sendable (_ scanned: Int, _ total: Int) -> Void)? = nil
+    ) {
+        self.credentials = credentials
+        self.timeoutMilliseconds = timeoutMilliseconds
+        self.progress = progress
+    }
+
+    /// `max(250, timeout)`, as the original floors `deepTimeoutMs`.
+    public var effectiveTimeoutMilliseconds: Int {
+        max(GatewayProbe.minimumTimeoutMilliseconds, timeoutMilliseconds)
+    }
+}
+
+/// The `--deep` collectors: the live gateway probe, the plugin / skill code scan and the
+/// transcript secret scan. They run before the checks, against one deadline; the checks
+/// then read `AuditContext.deepFacts` and `AuditContext.secrets`.
+public enum DeepAudit {
+    /// Runs the collectors and returns the context with `deepFacts` set. Throws only
+    /// for a gateway URL the probe must refuse (plaintext `ws://` to a remote host),
+    /// which aborts the audit as in the original.
+    public static func collect(
+        into context: AuditContext, request: AuditRequest, options: DeepAuditOptions = DeepAuditOptions()
+    ) throws(GatewayTarget.PlaintextRemoteError) -> AuditContext {
+        let timeout = options.effectiveTimeoutMilliseconds
+        let deadline = NIODeadline.now() + .milliseconds(Int64(timeout))
+        let target = try GatewayTarget.resolve(
+            config: context.config, environment: context.environment, configPath: context.paths.configPath)
+        let resolver = PathResolver(
+            environment: context.environment, cwd: request.cwd, systemHome: request.systemHome,
+            exists: { FileSystemProbe.exists($0) })
+        var materialized: [String: String] = [:]
+        for path in GatewayProbeAuth.credentialPaths {
+            let node = path.split(separator: ".").reduce(Optional(context.config)) { $0?[String($1)] }
+            if let ref = SecretReference.parse(node, config: context.config),
+               let value = SecretReferenceResolver.resolve(
+                   ref, config: context.config, environment: context.environment, paths: resolver,
+                   fileSystem: request.fileSystem) {
+                materialized[path] = value
+            }
+        }
+        let auth = GatewayProbeAuth.resolve(
+            config: context.config, environment: context.environment, remote: target.isRemoteMode,
+            explicit: options.credentials, materialized: materialized)
+        let identity = DeviceIdentity.load(stateDir: context.paths.stateDir) ?? DeviceIdentity.ephemeral()
+        let storedToken = identity.isStored
+            ? DeviceIdentity.storedDeviceToken(stateDir: context.paths.stateDir, deviceId: identity.deviceId, role: "operator")
+            : nil
+
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        defer { try? group.syncShutdownGracefully() }
+        let probe = GatewayProbe.start(
+            GatewayProbe.Request(
+                target: target, credentials: auth.credentials, identity: identity,
+                storedDeviceToken: storedToken, deadline: deadline),
+            on: group.next())
+
+        let (pluginFacts, pluginTargets) = CodeSafetyScan.scanPlugins(stateDir: context.paths.stateDir)
+        let skills = InstalledSkills.discover(
+            config: context.config, roster: context.agents, paths: context.paths, resolver: resolver)
+        let targets = pluginTargets + skills.map { CodeSafetyScan.Target(root: $0.directory) }
+        let scan = CodeSafetyScan.scan(
+            targets, deadline: deadline, timeoutMilliseconds: timeout, progress: options.progress)
+
+        var plugins = pluginFacts
+        for index in plugins.plugins.indices {
+            plugins.plugins[index].outcome = scan.outcomes[index]
+        }
+        var skillFacts: [SkillCodeScanFacts] = []
+        for (offset, skill) in skills.enumerated() {
+            let index = pluginTargets.count + offset
+            let outcome = scan.outcomes[index]
+            var evidence: SensitiveNetworkEvidence?
+            if case .scanned = outcome {
+                evidence = CodeSafetyScan.sensitiveNetworkEvidence(skillDirectory: skill.directory, files: scan.files[index])
+            }
+            skillFacts.append(SkillCodeScanFacts(
+                name: skill.name, directory: skill.directory, outcome: outcome, sensitiveNetwork: evidence))
+        }
+
+        // Transcripts last: the largest read, with what is left of the budget.
+        let remaining = UInt64(max(0, (deadline - NIODeadline.now()).nanoseconds))
+        var withSecrets = context
+        SecretFactsCollector.addTranscripts(
+            to: &withSecrets, deadline: DispatchTime.now().uptimeNanoseconds + remaining, timeoutMilliseconds: timeout)
+
+        let result = (try? probe.wait()) ?? GatewayProbeResult(
+            attempted: true, url: target.url, ok: false, error: "Error: gateway probe did not complete", close: nil)
+        var updated = withSecrets
+        updated.deepFacts = DeepFacts(
+            gateway: GatewayProbeFacts(result: result, authWarning: auth.warning),
+            plugins: plugins, skills: skillFacts)
+        return updated
+    }
+}

@@ -1,0 +1,66 @@
+/// The `--fix` lines of the text report, printed after the "Run deeper" hint
+/// (interfaces.md §1.4): the `Fix:` hint, then either "Fixes: no changes applied" or a
+/// FIX section with the config changes, one line per permission target and the errors.
+/// Home paths are shortened to `~` (`$OPENCLAW_HOME` when that is set), as the original
+/// does in this block only. A dry run also shows the config diffs.
+public struct FixTextBlock: Sendable {
+    public var result: SecurityFixResult
+    /// The home directory and the prefix that stands for it.
+    public var homeDir: String
+    public var homePrefix: String
+
+    public init(result: SecurityFixResult, homeDir: String, environment: [String: String]) {
+        self.result = result
+        self.homeDir = homeDir
+        let explicitHome = environment["OPENCLAW_HOME"]?.trimmingWhitespace ?? ""
+        self.homePrefix = explicitHome.isEmpty ? "~" : "$OPENCLAW_HOME"
+    }
+
+    func lines(palette: TerminalPalette, profile: String?) -> [String] {
+        let command = "openclaw security audit --fix" + (result.dryRun ? " --dry-run" : "")
+        var lines = [palette.muted("Fix: \(CLICommandFormatter.format(command, profile: profile))")]
+        guard result.hasNews else {
+            lines.append(palette.muted(result.dryRun ? "Fixes: nothing to change" : "Fixes: no changes applied"))
+            return lines
+        }
+        lines.append("")
+        lines.append(palette.heading(result.dryRun ? "FIX (dry run: nothing was changed)" : "FIX"))
+        var body: [String] = result.changes.map(shortenInString)
+        for diff in result.configDiffs {
+            body += diff.unifiedDiff.split(separator: "\n", omittingEmptySubsequences: false)
+                .dropLast().map { "  " + shortenInString(String($0)) }
+        }
+        for action in result.actions {
+            let target = "\(action.octalMode) \(shortenPath(action.path))"
+            switch action.status {
+            case .applied: body.append("chmod \(target)")
+            case .planned: body.append("would chmod \(target)")
+            case .skipped(let reason): body.append("skip chmod \(target) (\(reason.rawValue))")
+            case .failed(let error): body.append("chmod \(target) failed: \(error)")
+            }
+        }
+        body += result.errors.map { "error: " + shortenInString($0) }
+        lines += body.map { palette.muted("  " + TerminalText.sanitized($0)) }
+        return lines
+    }
+
+    /// `shortenHomePath`: the home itself, or a path below it.
+    func shortenPath(_ path: String) -> String {
+        guard !homeDir.isEmpty else { return path }
+        if path == homeDir { return homePrefix }
+        if path.hasPrefix(homeDir + "/") { return homePrefix + path.dropFirst(homeDir.count) }
+        return path
+    }
+
+    /// `shortenHomeInString`: every occurrence of the home path.
+    func shortenInString(_ text: String) -> String {
+        guard !homeDir.isEmpty, homeDir != "/" else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let range = rest.firstRange(of: homeDir) {
+            out += rest[..<range.lowerBound] + homePrefix
+            rest = rest[range.upperBound...]
+        }
+        return out + rest
+    }
+}

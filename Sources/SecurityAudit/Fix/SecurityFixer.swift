@@ -1,0 +1,201 @@
+import JSON5
+
+/// `openclaw security audit --fix` (interfaces.md §3): plans the config edits from the
+/// config as loaded, writes them atomically into the files that hold the values, then
+/// tightens permissions of the state dir, config, include files, credentials and agent
+/// state in the original's order. With `dryRun` it only reports what it would do.
+///
+/// Never throws: whatever fails is recorded in the result (`errors` for the config,
+/// the action's `error` for a chmod), and the remaining steps still run.
+public enum SecurityFixer {
+    public static func run(
+        _ request: AuditRequest, dryRun: Bool = false,
+        operations: any FixFileOperations = POSIXFixFileOperations()
+    ) -> SecurityFixResult {
+        let (environment, paths) = AuditPreparation.locate(request)
+        var result = SecurityFixResult(stateDir: paths.stateDir, configPath: paths.configPath, dryRun: dryRun)
+        let configDir = PathNormalization.dirname(paths.configPath)
+        // Everything is reached from the state dir; include files, which must lie in the
+        // config's folder, also from that folder when the config lives elsewhere.
+        let walker = NoFollowWalker(anchors: [paths.stateDir])
+        let includeWalker = NoFollowWalker(anchors: [paths.stateDir, configDir])
+
+        var loaded: LoadedConfig?
+        do {
+            loaded = try ConfigLoader(environment: environment).load(path: paths.configPath)
+        } catch {
+            // The original's snapshot issues have an empty config path: ": <message>".
+            result.errors.append(": \(error.description)")
+        }
+
+        if let loaded, loaded.exists {
+            let rewrites = planRewrites(loaded, credentialsDir: paths.credentialsDir, into: &result)
+            if dryRun {
+                result.configDiffs = rewrites.map {
+                    ConfigFileDiff(path: $0.path, unifiedDiff: UnifiedDiff.render(
+                        old: $0.before, new: $0.after, oldLabel: $0.path, newLabel: $0.path + " (fixed)"))
+                }
+            } else if !rewrites.isEmpty {
+                write(rewrites, walker: walker, includeWalker: includeWalker, operations: operations, into: &result)
+            }
+        }
+
+        let fixer = PermissionFixer(walker: walker, dryRun: dryRun)
+        let includeFixer = PermissionFixer(walker: includeWalker, dryRun: dryRun)
+        let roster = AgentRoster(config: loaded?.root ?? .emptyObject)
+        result.actions = permissionActions(
+            paths: paths, includes: includeFiles(loaded, configPath: paths.configPath),
+            agentIds: roster.agentIdsDefaultFirst, fixer: fixer, includeFixer: includeFixer, walker: walker)
+        return result
+    }
+
+    /// The edited bytes of every file that changes; the change strings go into `result`.
+    static func planRewrites(_ loaded: LoadedConfig, credentialsDir: String, into result: inout SecurityFixResult) -> [ConfigFileRewrite] {
+        let store = WhatsAppPairingStore.defaultAccountAllowFrom(credentialsDir: credentialsDir)
+        let plan = ConfigFixPlanner(config: loaded.root, whatsAppStoreAllowFrom: store).plan()
+        result.changes = plan.changes
+        result.errors += plan.errors
+        guard !plan.edits.isEmpty else { return [] }
+        let editor = ConfigFileEditor { path in
+            if path == loaded.path { return .success(loaded.sourceBytes) }
+            return Result { () throws(BoundedFileReader.Failure) in
+                try BoundedFileReader.read(path, limit: ConfigIncludeResolver.maxIncludeFileBytes, rejectHardLinks: true)
+            }.mapError { ConfigFileEditor.ConfigFileEditError(message: "\(path): \($0.message)") }
+        }
+        do {
+            return try editor.rewrites(for: plan.edits)
+        } catch {
+            result.errors.append("writeConfigFile failed: \(error.message)")
+            return []
+        }
+    }
+
+    /// Stages every file first and replaces them only when all are staged, so a full disk
+    /// or a refused file leaves all of them as they were. The main config goes last.
+    static func write(
+        _ rewrites: [ConfigFileRewrite], walker: NoFollowWalker, includeWalker: NoFollowWalker,
+        operations: any FixFileOperations, into result: inout SecurityFixResult
+    ) {
+        let writer = AtomicConfigWriter(operations: operations)
+        let ordered = rewrites.filter { $0.path != result.configPath } + rewrites.filter { $0.path == result.configPath }
+        var staged: [AtomicConfigWriter.Staged] = []
+        for rewrite in ordered {
+            do {
+                let folder: OwnedDescriptor
+                switch (rewrite.path == result.configPath ? walker : includeWalker).openParentForWriting(of: rewrite.path) {
+                case .success(let opened): folder = opened
+                case .failure(.symlink): throw ConfigWriteError.symlink(path: rewrite.path)
+                case .failure(.missing): throw ConfigWriteError.changedOnDisk(path: rewrite.path)
+                case .failure(.error(let message)):
+                    throw ConfigWriteError.refused(path: rewrite.path, message)
+                }
+                staged.append(try writer.stage(rewrite, in: folder))
+            } catch let error as ConfigWriteError {
+                staged.forEach(writer.discard)
+                result.errors.append("writeConfigFile failed: \(error)")
+                return
+            } catch {
+                staged.forEach(writer.discard)
+                result.errors.append("writeConfigFile failed: \(rewrite.path): \(error)")
+                return
+            }
+        }
+        var written: [String] = []
+        for (index, file) in staged.enumerated() {
+            do {
+                try writer.commit(file)
+                written.append(file.rewrite.path)
+            } catch {
+                staged[(index + 1)...].forEach(writer.discard)
+                let note = written.isEmpty ? "" : " (already replaced: \(written.joined(separator: ", ")))"
+                result.errors.append("writeConfigFile failed: \(error)\(note)")
+                return
+            }
+        }
+        result.configWritten = true
+        for file in staged {
+            do {
+                try writer.syncFolder(of: file)
+            } catch {
+                result.errors.append("writeConfigFile: \(file.rewrite.path) was replaced, but syncing its folder failed: \(error)")
+            }
+        }
+    }
+
+    /// The include files to tighten: scanned from the main file as parsed, even when the
+    /// config as a whole does not load (an include error), as the original does.
+    static func includeFiles(_ loaded: LoadedConfig?, configPath: String) -> [IncludeFileScanner.Include] {
+        let parsed: JSON5Node?
+        if let loaded {
+            parsed = loaded.exists ? loaded.source : nil
+        } else {
+            parsed = (try? BoundedFileReader.read(configPath, limit: ConfigLoader.maxConfigFileBytes))
+                .flatMap { try? JSON5.parse(bytes: $0) }
+        }
+        guard let parsed else { return [] }
+        return IncludeFileScanner(configPath: configPath).scan(parsed)
+    }
+
+    /// Interfaces.md §3.3, in order: state dir, config, includes, credentials dir and its
+    /// `*.json`, then per agent (default first) its folder, `agent/`, `auth-profiles.json`,
+    /// `sessions/`, `sessions.json` and `sessions/*.jsonl`.
+    static func permissionActions(
+        paths: OpenClawPaths, includes: [IncludeFileScanner.Include], agentIds: [String],
+        fixer: PermissionFixer, includeFixer: PermissionFixer, walker: NoFollowWalker
+    ) -> [SecurityFixAction] {
+        var actions: [SecurityFixAction] = []
+        actions.append(fixer.fix(paths.stateDir, mode: 0o700, require: .directory))
+        actions.append(fixer.fix(paths.configPath, mode: 0o600, require: .file))
+        for include in includes {
+            actions.append(include.insideConfigDir
+                ? includeFixer.fix(include.path, mode: 0o600, require: .file)
+                : SecurityFixAction(path: include.path, mode: 0o600, status: .skipped(.outsideConfigDir)))
+        }
+        actions.append(fixer.fix(paths.credentialsDir, mode: 0o700, require: .directory))
+        actions += filesInFolder(paths.credentialsDir, suffix: ".json", walker: walker) { name, folder, path in
+            fixer.fix(name, in: folder, path: path, mode: 0o600, require: .file)
+        }
+        for id in agentIds {
+            let agentRoot = PathNormalization.join(paths.stateDir, "agents", id)
+            let agentDir = PathNormalization.join(agentRoot, "agent")
+            let sessionsDir = PathNormalization.join(agentRoot, "sessions")
+            actions.append(fixer.fix(agentRoot, mode: 0o700, require: .directory))
+            actions.append(fixer.fix(agentDir, mode: 0o700, require: .directory))
+            actions.append(fixer.fix(PathNormalization.join(agentDir, "auth-profiles.json"), mode: 0o600, require: .file))
+            actions.append(fixer.fix(sessionsDir, mode: 0o700, require: .directory))
+            actions.append(fixer.fix(PathNormalization.join(sessionsDir, "sessions.json"), mode: 0o600, require: .file))
+            actions += filesInFolder(sessionsDir, suffix: ".jsonl", walker: walker) { name, folder, path in
+                fixer.fix(name, in: folder, path: path, mode: 0o600, require: .file)
+            }
+        }
+        return actions
+    }
+
+    /// One action per regular file named `*<suffix>` directly in `folder`, reached without
+    /// following links; a folder that is a link (or missing) contributes nothing.
+    static func filesInFolder(
+        _ folder: String, suffix: String, walker: NoFollowWalker,
+        _ body: (String, OwnedDescriptor, String) -> SecurityFixAction
+    ) -> [SecurityFixAction] {
+        guard case .parent(let parent, let name) = walker.locateParent(of: folder),
+              let (opened, names) = NoFollowWalker.listRegularFiles(named: name, in: parent, suffix: suffix)
+        else { return [] }
+        return names.map { body($0, opened, PathNormalization.join(folder, $0)) }
+    }
+}
+
+extension AuditPreparation {
+    /// The audit after `--fix`: a config that does not load is audited as an empty
+    /// config (the original's `loadConfig()` does the same), and the error is returned
+    /// for the caller to report.
+    public static func prepareAfterFix(_ request: AuditRequest) -> (context: AuditContext, configError: ConfigLoadError?) {
+        do {
+            return (try prepare(request), nil)
+        } catch {
+            let (environment, resolver) = resolve(request)
+            let paths = resolver.resolve()
+            let empty = LoadedConfig.empty(path: paths.configPath, environment: environment)
+            return (context(request, loaded: empty, paths: paths, resolver: resolver), error)
+        }
+    }
+}
