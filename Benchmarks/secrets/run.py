@@ -151,7 +151,7 @@ def main():
     def run(label, args, parse, root, planted, size, cwd=None, scale=1.0):
         path = os.path.join(out, re.sub(r"\W+", "_", label) + ".txt")
         wall, cpu, rss, _ = timed(args, path, cwd=cwd)
-        found, secrets, ph, phs, other = score(parse(path, root), planted)
+        found, secrets, ph, phs, other = score(parse(path, root), planted) if parse else (None,) * 5
         rows.append((label, size, wall * scale, cpu * scale, rss, found, secrets, ph, phs, other, scale != 1.0))
         print(f"  {label}: {wall:.2f} s wall, {cpu:.2f} s CPU, {rss:.0f} MiB, recall {found}/{secrets}, "
               f"placeholders {ph}/{phs}, other hits {other}", file=sys.stderr)
@@ -174,13 +174,13 @@ def main():
         dst.writelines(l for l in src if l[0] not in "[(" or l.startswith("(?:AKIA") or l.startswith("(?:xox"))
     run("ripgrep, prefixed provider patterns only", rg_base + ["-f", prefixed, state], rg_hits, state, manifest, total)
     run("ripgrep, one literal that never matches", ["rg", "--no-ignore", "-c", "qqzzqqzz", state],
-        lambda *_: [], state, manifest, total)
+        None, state, manifest, total)
     # The whole audit with --deep, once the CLI has it (the transcripts are its bulk).
     probe = subprocess.run([a.bin, "security", "audit", "--deep", "--json"], capture_output=True,
                            env=dict(os.environ, OPENCLAW_STATE_DIR=state, HOME=data))
     if probe.returncode == 0:
         run("openclaw security audit --deep --json", ["env", f"OPENCLAW_STATE_DIR={state}", f"HOME={data}",
-            a.bin, "security", "audit", "--deep", "--json"], lambda *_: [], state, manifest, total)
+            a.bin, "security", "audit", "--deep", "--json"], None, state, manifest, total)
     if not a.skip_detect_secrets:
         run(f"detect-secrets ({sample_bytes / 2**20:.0f} MiB sample, time x{total / sample_bytes:.1f})",
             ds, ds_hits, ".", sample_manifest, total, cwd=sample_dir, scale=total / sample_bytes)
@@ -201,8 +201,9 @@ def main():
              "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for label, size, wall, cpu, rss, found, secrets, ph, phs, other, est in rows:
         mark = " (est.)" if est else ""
-        lines.append(f"| {label} | {wall:.2f}{mark} | {cpu:.2f}{mark} | {size / 1e6 / wall:.{0 if size / 1e6 / wall >= 10 else 2}f} | {rss:.0f} | "
-                     f"{found}/{secrets} | {ph}/{phs} | {other} |")
+        rate = size / 1e6 / wall
+        scores = (f"{found}/{secrets} | {ph}/{phs} | {other}" if found is not None else "— | — | —")
+        lines.append(f"| {label} | {wall:.2f}{mark} | {cpu:.2f}{mark} | {rate:.{0 if rate >= 10 else 2}f} | {rss:.0f} | {scores} |")
     lines += ["", "Every planted line once (planted.jsonl):", "",
               "| tool | recall | placeholders reported |", "|---|---:|---:|"]
     for label, found, secrets, ph, phs, _ in recall_rows:

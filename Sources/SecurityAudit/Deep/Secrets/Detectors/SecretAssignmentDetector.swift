@@ -96,7 +96,10 @@ enum SecretAssignmentDetector {
         case .secret:
             guard suffix.isEmpty || suffix.equals("key") || suffix.equals("accesskey") else { return false }
             return !publicMarkers.contains(where: prefix.hasSuffix)
-        case .password, .pwd:
+        case .password:
+            return suffix.isEmpty
+        case .pwd:
+            // `OLDPWD` is the shell's previous directory.
             return suffix.isEmpty && !prefix.hasSuffix("old")
         }
     }
