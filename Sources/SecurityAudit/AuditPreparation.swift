@@ -56,7 +56,11 @@ public enum AuditPreparation {
             config: loaded.root, environment: loaded.environment, resolver: configResolver, fileSystem: request.fileSystem)
         let channelFacts = ChannelFacts.gather(
             config: loaded.root, environment: loaded.environment, paths: paths,
-            agents: AgentRoster(config: loaded.root), resolvePath: resolver.resolveUserPath)
+            agents: AgentRoster(config: loaded.root), resolvePath: resolver.resolveUserPath,
+            resolveSecret: { ref in
+                SecretReferenceResolver.resolve(
+                    ref, config: loaded.root, environment: loaded.environment, paths: configResolver, fileSystem: request.fileSystem)
+            })
         var context = AuditContext(
             configFile: loaded, paths: paths, files: files, deep: request.deep, external: external, channelFacts: channelFacts)
         context.secrets = secrets

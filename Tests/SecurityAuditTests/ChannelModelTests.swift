@@ -31,7 +31,7 @@ struct ChannelModelTests {
     @Test func pluginOrderAndDisabledPlugins() throws {
         let fixture = try ChannelFixture(#"{ plugins: { deny: ["slack"], entries: { irc: { enabled: false } } } }"#)
         #expect(fixture.context.channels.channels.map(\.channel.id)
-            == ["telegram", "whatsapp", "discord", "googlechat", "signal", "imessage", "msteams", "mattermost", "matrix"])
+            == ["telegram", "whatsapp", "discord", "googlechat", "signal", "imessage", "msteams", "mattermost", "matrix", "zalouser"])
         let off = try ChannelFixture(#"{ plugins: { enabled: false } }"#)
         #expect(off.context.channels.channels.isEmpty)
     }

@@ -109,6 +109,9 @@ struct CheckReferenceTests {
         #expect(CheckArea.of("channels.<id>.dm.open") == "channels")
         #expect(CheckArea.of("tools.exec.safe_bin_trusted_dirs_risky") == "exec")
         #expect(CheckArea.of("tools.profile_minimal_overridden") == "tools")
+        #expect(CheckArea.of("teammate.exec_on_gateway") == "exec")
+        #expect(CheckArea.of("tools.web.fetch.env_proxy_without_use_trusted_env_proxy") == "web")
+        #expect(CheckArea.of("mcp.apps.enabled") == "mcp")
         #expect(CheckArea.of("nodots") == "nodots")
     }
 

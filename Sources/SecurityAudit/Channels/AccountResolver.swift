@@ -21,7 +21,8 @@ struct AccountResolver {
             entry: source.entry, config: source.merged, isDefault: source.isDefault,
             enabled: isEnabled(source), configured: isConfigured(source),
             storeAllowFrom: facts.storeEntries(channel: source.channel, accountId: source.id),
-            hasNickServPasswordFile: source.channel == .irc && credentialFiles(source).contains { facts.hasCredentialFile($0) })
+            hasNickServPasswordFile: source.channel == .irc && credentialFiles(source).contains { facts.hasCredentialFile($0) },
+            resolutionDiagnostics: resolutionDiagnostics(source))
     }
 
     func isEnabled(_ source: ChannelInventory.AccountSource) -> Bool {
@@ -86,6 +87,10 @@ struct AccountResolver {
             return accessToken || passwordLogin || facts.hasCredentialFile(matrixStoredLogin(source))
         case .irc:
             return (has("host") || (isDefault && env("IRC_HOST"))) && (has("nick") || (isDefault && env("IRC_NICK")))
+        case .zalouser:
+            // The plugin also asks Zalo whether the stored session is still valid; the
+            // audit never goes online, so a stored session counts.
+            return facts.hasCredentialFile(zalouserSession(source))
         }
     }
 
@@ -124,8 +129,30 @@ struct AccountResolver {
         return PathNormalization.join(paths.stateDir, "credentials", "matrix", name)
     }
 
+    /// Zalo Personal's stored login: `<state>/credentials/zalouser/credentials[-<profile>].json`,
+    /// the profile being the account's `profile`, else `ZALOUSER_PROFILE` / `ZCA_PROFILE`,
+    /// else the account id (`default` for the default account).
+    func zalouserSession(_ source: ChannelInventory.AccountSource) -> String {
+        let accountId = ChannelAccountIds.normalize(source.id)
+        let profile = [source.merged["profile"].string, environment["ZALOUSER_PROFILE"], environment["ZCA_PROFILE"]]
+            .compactMap { $0?.trimmingWhitespace }.first { !$0.isEmpty }
+            ?? accountId
+        let lowered = profile.lowercased()
+        let name = lowered == ChannelInventory.defaultAccountId ? "credentials.json" : "credentials-\(Self.encodeURIComponent(lowered)).json"
+        return PathNormalization.join(paths.stateDir, "credentials", "zalouser", name)
+    }
+
+    /// JavaScript's `encodeURIComponent`.
+    static func encodeURIComponent(_ text: String) -> String {
+        let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*'()".utf8)
+        let hex = Array("0123456789ABCDEF")
+        return text.utf8.map { byte in
+            unreserved.contains(byte) ? String(UnicodeScalar(byte)) : "%\(hex[Int(byte >> 4)])\(hex[Int(byte & 0xF)])"
+        }.joined()
+    }
+
     /// The plugins whose state depends on a file (`credentialFiles` is empty for the rest).
-    static let channelsWithCredentialFiles: [KnownChannel] = [.telegram, .whatsapp, .irc, .matrix]
+    static let channelsWithCredentialFiles: [KnownChannel] = [.telegram, .whatsapp, .irc, .matrix, .zalouser]
 
     /// Every credential file the decisions above (and the IRC NickServ warning) look at.
     func credentialFiles(_ source: ChannelInventory.AccountSource) -> [String] {
@@ -137,6 +164,8 @@ struct AccountResolver {
                 .compactMap { $0?.trimmingWhitespace }.filter { !$0.isEmpty }
         case .matrix:
             return [matrixStoredLogin(source)]
+        case .zalouser:
+            return [zalouserSession(source)]
         case .irc:
             return [source.merged["nickserv"]["passwordFile"].string?.trimmingWhitespace].compactMap { $0 }.filter { !$0.isEmpty }
         default:

@@ -21,6 +21,9 @@ public struct ChannelAccount: Sendable {
     public let storeAllowFrom: [String]
     /// IRC: `nickserv.passwordFile` names a non-empty file.
     let hasNickServPasswordFile: Bool
+    /// Why the plugin's account resolver would fail in this shell (a credential
+    /// SecretRef it cannot resolve), as the original words the diagnostic.
+    public let resolutionDiagnostics: [String]
 
     var channelPrefix: String { "channels.\(channel.id)" }
 

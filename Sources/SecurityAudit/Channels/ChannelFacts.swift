@@ -17,10 +17,15 @@ public struct ChannelFacts: Sendable {
     /// Sizes of the credential files that exist as regular files, by the reference the
     /// channel model asked for (an absolute path, or a path as written in the config).
     public var credentialFileSizes: [String: Int]
+    /// SecretRefs under `channels` that this audit could not resolve (an `exec` source,
+    /// an unknown provider, a missing variable or file), by config path
+    /// (`channels.irc.accounts.work.password`).
+    var unresolvedSecretRefs: [String: SecretReference]
 
     public init(pairingStores: [String: [String]] = [:], credentialFileSizes: [String: Int] = [:]) {
         self.pairingStores = pairingStores
         self.credentialFileSizes = credentialFileSizes
+        self.unresolvedSecretRefs = [:]
     }
 
     public static let none = ChannelFacts()
@@ -34,9 +39,10 @@ public struct ChannelFacts: Sendable {
     /// the original's `resolveUserPath` does.
     static func gather(
         config: ConfigNode, environment: [String: String], paths: OpenClawPaths,
-        agents: AgentRoster, resolvePath: (String) -> String
+        agents: AgentRoster, resolvePath: (String) -> String, resolveSecret: (SecretReference) -> String?
     ) -> ChannelFacts {
         var facts = ChannelFacts()
+        collectUnresolvedSecretRefs(config["channels"], path: "channels", config: config, resolve: resolveSecret, into: &facts.unresolvedSecretRefs)
         for name in directoryEntries(paths.credentialsDir) where name.hasSuffix(storeSuffix) {
             if let entries = readStore(paths.credentialsDir + "/" + name) { facts.pairingStores[name] = entries }
         }
@@ -48,6 +54,21 @@ public struct ChannelFacts: Sendable {
             facts.credentialFileSizes[reference] = Int(info.st_size)
         }
         return facts
+    }
+
+    /// Every SecretRef object under `node` that `resolve` cannot resolve, by its path.
+    static func collectUnresolvedSecretRefs(
+        _ node: ConfigNode?, path: String, config: ConfigNode, resolve: (SecretReference) -> String?,
+        into out: inout [String: SecretReference]
+    ) {
+        guard let object = node?.object else { return }
+        if SecretInput.isSecretRef(node), let ref = SecretReference.parse(node, config: config) {
+            if resolve(ref) == nil { out[path] = ref }
+            return
+        }
+        for (key, child) in object.entries {
+            collectUnresolvedSecretRefs(child, path: "\(path).\(key)", config: config, resolve: resolve, into: &out)
+        }
     }
 
     /// `{ version: 1, allowFrom: [...] }`; entries are kept as `String(entry)`.

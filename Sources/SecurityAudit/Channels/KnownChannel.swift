@@ -1,8 +1,8 @@
 /// The channel plugins whose security adapters the audit models, in the original's
 /// plugin order (`CHAT_CHANNEL_ORDER`, then the extensions' `meta.order`: Microsoft
-/// Teams 60, Mattermost 65, Matrix 70). Channel findings follow this order.
+/// Teams 60, Mattermost 65, Matrix 70, Zalo Personal 85). Channel findings follow this order.
 public enum KnownChannel: String, CaseIterable, Sendable {
-    case telegram, whatsapp, discord, irc, googlechat, slack, signal, imessage, msteams, mattermost, matrix
+    case telegram, whatsapp, discord, irc, googlechat, slack, signal, imessage, msteams, mattermost, matrix, zalouser
 
     public var id: String { rawValue }
 
@@ -20,6 +20,7 @@ public enum KnownChannel: String, CaseIterable, Sendable {
         case .msteams: return "Microsoft Teams"
         case .mattermost: return "Mattermost"
         case .matrix: return "Matrix"
+        case .zalouser: return "Zalo Personal"
         }
     }
 
@@ -68,6 +69,7 @@ public enum KnownChannel: String, CaseIterable, Sendable {
         case .googlechat: return Self.googleChatEntry(entry)
         case .mattermost: return Self.mattermostEntry(entry)
         case .irc: return Self.ircEntry(entry)
+        case .zalouser: return entry.removingPrefix(oneOf: ["zalouser:", "zlu:"])
         case .whatsapp, .imessage: return entry
         }
     }
@@ -87,6 +89,7 @@ public enum KnownChannel: String, CaseIterable, Sendable {
         case .googlechat: return Self.googleChatEntry(entry)
         case .mattermost: return Self.mattermostEntry(entry)
         case .irc: return Self.ircEntry(entry)
+        case .zalouser: return entry.removingPrefix(oneOf: ["zalouser:", "zlu:"])
         case .imessage: return entry
         }
     }

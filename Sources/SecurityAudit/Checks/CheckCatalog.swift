@@ -8,6 +8,8 @@ public enum CheckCatalog {
         // Gateway config collector.
         GatewayHTTPToolsCheck(),
         GatewayBindAuthCheck(),
+        EnvTokenOverridesConfigCheck(),
+        WebFetchEnvProxyCheck(),
         TrustedProxiesMissingCheck(),
         LoopbackAuthCheck(),
         ControlUIOriginCheck(),
@@ -16,6 +18,7 @@ public enum CheckCatalog {
         TailscaleExposureCheck(),
         ControlUIAuthTogglesCheck(),
         FeishuDocToolCheck(),
+        MCPAppsCheck(),
         DangerousFlagsCheck(),
         GatewayTokenLengthCheck(),
         TrustedProxyAuthCheck(),
@@ -25,7 +28,12 @@ public enum CheckCatalog {
         LoggingRedactionCheck(),
         ElevatedAllowlistCheck(),
         ExecHostSandboxCheck(),
+        TeammateExecCheck(),
+        ExecSecurityExposureCheck(),
+        FsToolsDisabledExecCheck(),
+        ExecApprovalsCheck(),
         SafeBinsCheck(),
+        SkillMCPBoundaryCheck(),
         // Hooks hardening, then the HTTP collectors that follow hooks in the original.
         HooksTokenCheck(),
         HooksRoutingCheck(),
@@ -52,6 +60,7 @@ public enum CheckCatalog {
         OpenGroupsRuntimeCheck(),
         ControlPlaneExposureCheck(),
         MultiUserHeuristicCheck(),
+        GroupScopeMainCheck(),
         // Filesystem block: state dir and config, includes, state files, workspace
         // skills, sandbox browser containers, then plugin trust with the hook install
         // records (checks.md §1.3 step 21, later-checks.md §2 step 15).

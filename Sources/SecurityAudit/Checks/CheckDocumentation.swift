@@ -46,6 +46,8 @@ enum CheckArea {
         ("gateway.nodes.", "nodes"),
         ("gateway.probe_", "deep-probe"),
         ("tools.exec.", "exec"),
+        ("teammate.", "exec"),
+        ("tools.web.", "web"),
         ("tools.elevated.", "elevated"),
         ("fs.", "filesystem"),
     ]

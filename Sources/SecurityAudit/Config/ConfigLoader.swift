@@ -6,6 +6,10 @@ public struct LoadedConfig: Sendable {
     public var exists: Bool
     /// The config after `$include` and `${VAR}` (an empty object when the file is missing).
     public var root: ConfigNode
+    /// The config after `$include` but before `${VAR}` substitution: what the user wrote
+    /// (later-checks.md §1.6 "source config"), for checks that must tell a `${VAR}`
+    /// reference from a value stored in the file.
+    public var sourceRoot: ConfigNode
     /// The main file as parsed, before includes: `--fix` edits its bytes.
     public var source: JSON5Node?
     public var sourceBytes: [UInt8]
@@ -22,7 +26,7 @@ public struct LoadedConfig: Sendable {
 
     public static func empty(path: String, environment: [String: String]) -> LoadedConfig {
         LoadedConfig(
-            path: path, exists: false, root: .emptyObject, source: nil, sourceBytes: [],
+            path: path, exists: false, root: .emptyObject, sourceRoot: .emptyObject, source: nil, sourceBytes: [],
             includeFiles: [], missingEnvironmentVariables: [], environment: environment)
     }
 }
@@ -64,7 +68,7 @@ public struct ConfigLoader: Sendable {
         var substitution = EnvironmentSubstitution(environment: effectiveEnvironment)
         let root = substitution.apply(to: included)
         return LoadedConfig(
-            path: path, exists: true, root: root, source: parsed, sourceBytes: bytes,
+            path: path, exists: true, root: root, sourceRoot: included, source: parsed, sourceBytes: bytes,
             includeFiles: includes.includeFiles,
             missingEnvironmentVariables: substitution.missing,
             environment: effectiveEnvironment, templatedPaths: substitution.templatedPaths)

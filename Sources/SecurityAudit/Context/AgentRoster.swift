@@ -61,6 +61,17 @@ public struct AgentRoster: Sendable {
         return Self.normalize(id)
     }
 
+    /// The later rule (later-checks.md §1.1): the one agent marked `default: true`, else
+    /// the only agent, else `main` when no roster is configured; nil when several agents
+    /// leave the default open.
+    public var unambiguousDefaultAgentId: String? {
+        let marked = agents.filter { $0.config["default"].bool == true }
+        if marked.count == 1 { return marked[0].normalizedId }
+        if agents.count == 1 { return agents[0].normalizedId }
+        if agents.isEmpty && !hasRoster { return Self.defaultAgentId }
+        return nil
+    }
+
     /// The default agent first, then every agent, normalized and without duplicates.
     public var agentIdsDefaultFirst: [String] {
         var seen: Set<String> = []

@@ -1,5 +1,5 @@
-/// Everything the filesystem, plugin and workspace-skill checks know about the disk,
-/// gathered once before any check runs (`FileFactsGatherer`). Checks only read it.
+/// Everything the checks know about the disk (state dir, workspaces, the exec approvals
+/// file), gathered once before any check runs (`FileFactsGatherer`). Checks only read it.
 public struct FileFacts: Sendable {
     /// Every path a check may ask about, by the absolute path the check prints.
     public var paths: [String: PathFact] = [:]
@@ -18,6 +18,10 @@ public struct FileFacts: Sendable {
     public var hookInstalls: [InstallRecord] = []
     /// `logging.file`, `~`-expanded and resolved; nil when unset or unresolvable.
     public var logFile: String?
+    /// The exec approvals file (empty defaults when it does not exist).
+    public var execApprovals = ExecApprovals.missing(path: "")
+    /// The global mcporter registry of the state dir.
+    public var mcporterRegistry = MCPorterRegistry.missing
     /// What could not be inspected, in the order met.
     public var gaps: [InspectionGap] = []
 

@@ -44,6 +44,9 @@ struct FileFactsGatherer {
             config["hooks"]["internal"]["installs"], defaultRoot: PathNormalization.join(paths.stateDir, "hooks"),
             gaps: &facts.gaps)
 
+        facts.execApprovals = ExecApprovalsReader(fileSystem: fileSystem, resolver: resolver).read(gaps: &facts.gaps)
+        facts.mcporterRegistry = MCPorterRegistry.read(stateDir: paths.stateDir, fileSystem: fileSystem)
+
         var uids = Set([facts.auditorUID])
         if let owner = facts[paths.stateDir].permissions?.ownerUID { uids.insert(owner) }
         for uid in uids {

@@ -4,17 +4,23 @@
 /// duplicates are dropped at the end, after `warning.<N>` took its number from the
 /// position it was emitted at.
 struct ChannelSecurityCheck: Check {
-    let infos = NameMatchingRule.infos + DiscordRules.infos + SlackRules.infos
-        + DMPolicyRules.infos + ChannelWarningRule.infos + TelegramRules.infos
+    let infos = AccountResolutionRule.infos + NameMatchingRule.infos + DiscordRules.infos + ZalouserRules.infos
+        + SlackRules.infos + DMPolicyRules.infos + ChannelWarningRule.infos + TelegramRules.infos
 
     func findings(in context: AuditContext) -> [Finding] {
         var findings: [Finding] = []
         for state in context.channels.channels {
             let multiAccount = state.accounts.count > 1
-            for account in state.accounts where account.enabled && account.configured {
+            for account in state.accounts {
+                // Before the enabled/configured gate, as the original reports them.
+                findings += AccountResolutionRule.findings(account: account)
+                guard account.enabled && account.configured else { continue }
                 findings += NameMatchingRule.findings(account: account, multiAccount: multiAccount)
                 if account.channel == .discord {
                     findings += DiscordRules.findings(account: account, multiAccount: multiAccount, context: context)
+                }
+                if account.channel == .zalouser {
+                    findings += ZalouserRules.findings(account: account, multiAccount: multiAccount)
                 }
                 if account.channel == .slack {
                     findings += SlackRules.findings(account: account, context: context)
