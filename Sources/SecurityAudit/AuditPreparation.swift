@@ -20,7 +20,8 @@ public struct AuditRequest: Sendable {
 }
 
 /// All the I/O before the checks: dotenv files, path resolution, config loading, the
-/// file facts the filesystem and plugin checks read, the external facts (docker's
+/// file facts the filesystem and plugin checks read, the secret scan of the config, its
+/// backups and `.env` (transcripts are the deep step's), the external facts (docker's
 /// sandbox browser containers, gateway secrets behind SecretRefs) and the channel facts
 /// (pairing stores, credential files).
 public enum AuditPreparation {
@@ -40,12 +41,15 @@ public enum AuditPreparation {
         return (environment, resolver.resolve())
     }
 
-    /// The context for an already loaded config: gathers the file, external and channel facts.
+    /// The context for an already loaded config: gathers the file, secret, external and
+    /// channel facts.
     static func context(_ request: AuditRequest, loaded: LoadedConfig, paths: OpenClawPaths, resolver: PathResolver) -> AuditContext {
-        let files = FileFactsGatherer(
+        var files = FileFactsGatherer(
             fileSystem: request.fileSystem, config: loaded.root, paths: paths,
             includeFiles: loaded.includeFiles, environment: loaded.environment, resolver: resolver
         ).gather()
+        let secrets = SecretFactsCollector(fileSystem: request.fileSystem, paths: paths, config: loaded)
+            .collect(gaps: &files.gaps)
         var configResolver = resolver
         configResolver.environment = loaded.environment
         let external = ExternalFacts.collect(
@@ -57,8 +61,10 @@ public enum AuditPreparation {
                 SecretReferenceResolver.resolve(
                     ref, config: loaded.root, environment: loaded.environment, paths: configResolver, fileSystem: request.fileSystem)
             })
-        return AuditContext(
+        var context = AuditContext(
             configFile: loaded, paths: paths, files: files, deep: request.deep, external: external, channelFacts: channelFacts)
+        context.secrets = secrets
+        return context
     }
 
     static func resolve(_ request: AuditRequest) -> (environment: [String: String], resolver: PathResolver) {

@@ -10,6 +10,9 @@ public enum Auditor {
             deepGateway: context.deepFacts?.gateway.result)
         report.paths = context.paths
         if context.deep, let facts = context.deepFacts { report.incomplete += facts.incompleteCollectors }
+        if context.deep, let reason = context.secrets.transcriptScanIncomplete {
+            report.incomplete.append(IncompleteCollector(collector: "transcript-secret-scan", reason: reason))
+        }
         // Last, after every finding is in (deep collectors' included), as the original.
         Suppressions.apply(context.config, to: &report)
         return report

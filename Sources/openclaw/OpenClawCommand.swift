@@ -26,5 +26,5 @@ struct SecurityCommand: ParsableCommand {
 
             Docs: docs.openclaw.ai/cli/security
             """,
-        subcommands: [AuditCommand.self, ChecksCommand.self, ExplainCommand.self])
+        subcommands: [AuditCommand.self, ChecksCommand.self, ExplainCommand.self, ScanSecretsCommand.self])
 }

@@ -46,7 +46,7 @@ struct BaselineTests {
         // In another state dir (another path), the token longer but still short, one
         // finding fixed and one new: only the new one is reported, the fixed one is resolved.
         let other = try TemporaryDirectory()
-        var after = try report("{\n\n gateway: { auth: { token: 'shortish-12' } },\n discovery: { mdns: { mode: 'full' } } }", in: other)
+        var after = try report("{\n\n gateway: { auth: { token: 'shortish-xy' } },\n discovery: { mdns: { mode: 'full' } } }", in: other)
         baseline.apply(to: &after, file: "b.json")
         #expect(after.findings.map(\.checkId) == ["discovery.mdns_full_mode"])
         #expect(after.baseline?.resolved == 1)

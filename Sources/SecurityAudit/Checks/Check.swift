@@ -34,7 +34,8 @@ public struct CheckExample: Sendable {
     /// Programs on PATH during the audit (name -> shell script), for checks that ask a
     /// tool such as `docker`; PATH then holds only these.
     public var programs: [String: String]
-    /// Run the `--deep` collectors (gateway probe, plugin and skill code scan).
+    /// Run the `--deep` collectors (gateway probe, plugin and skill code scan, transcript
+    /// secret scan).
     public var deep: Bool
 
     public init(

@@ -47,6 +47,12 @@ public enum CheckCatalog {
         MinimalProfileOverrideCheck(),
         // Secrets in config, model hygiene, small models.
         SecretsInConfigCheck(),
+        // Secret scan (ours), right after the config.secrets.* ids: config and includes,
+        // config backups, the state dir .env, then transcripts (deep).
+        ConfigPlaintextSecretsCheck(),
+        BackupPlaintextSecretsCheck(),
+        EnvFileSecretsCheck(),
+        TranscriptSecretsCheck(),
         ModelHygieneCheck(),
         SmallModelCheck(),
         // The exposure matrix, then the trust model.

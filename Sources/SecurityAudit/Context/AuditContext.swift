@@ -7,6 +7,8 @@ public struct AuditContext: Sendable {
     public var paths: OpenClawPaths
     /// Modes, owners, listings and small reads of the state dir and workspaces.
     public var files: FileFacts
+    /// Secrets found in the config, its backups, `.env` and (deep) transcripts.
+    public var secrets = SecretScanFacts()
     public var deep: Bool
     /// Gateway settings derived once from the config and environment (checks.md §4).
     public let gateway: GatewaySettings

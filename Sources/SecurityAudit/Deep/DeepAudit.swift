@@ -1,3 +1,4 @@
+import Dispatch
 import NIOCore
 import NIOPosix
 
@@ -26,9 +27,9 @@ public struct DeepAuditOptions: Sendable {
     }
 }
 
-/// The `--deep` collectors: the live gateway probe and the plugin / skill code scan.
-/// They run before the checks, concurrently, against one deadline; the checks then
-/// read `AuditContext.deepFacts`.
+/// The `--deep` collectors: the live gateway probe, the plugin / skill code scan and the
+/// transcript secret scan. They run before the checks, against one deadline; the checks
+/// then read `AuditContext.deepFacts` and `AuditContext.secrets`.
 public enum DeepAudit {
     /// Runs the collectors and returns the context with `deepFacts` set. Throws only
     /// for a gateway URL the probe must refuse (plaintext `ws://` to a remote host),
@@ -92,9 +93,15 @@ public enum DeepAudit {
                 name: skill.name, directory: skill.directory, outcome: outcome, sensitiveNetwork: evidence))
         }
 
+        // Transcripts last: the largest read, with what is left of the budget.
+        let remaining = UInt64(max(0, (deadline - NIODeadline.now()).nanoseconds))
+        var withSecrets = context
+        SecretFactsCollector.addTranscripts(
+            to: &withSecrets, deadline: DispatchTime.now().uptimeNanoseconds + remaining, timeoutMilliseconds: timeout)
+
         let result = (try? probe.wait()) ?? GatewayProbeResult(
             attempted: true, url: target.url, ok: false, error: "Error: gateway probe did not complete", close: nil)
-        var updated = context
+        var updated = withSecrets
         updated.deepFacts = DeepFacts(
             gateway: GatewayProbeFacts(result: result, authWarning: auth.warning),
             plugins: plugins, skills: skillFacts)

@@ -1,0 +1,90 @@
+/// The files `openclaw security scan-secrets PATH…` reads: each named file, and every
+/// regular file under each named directory. Symlinks inside a directory are not
+/// followed (no loops, no escaping the tree); a named symlink is.
+public enum SecretScanTargets {
+    public struct Expansion: Sendable {
+        public var files: [String]
+        /// Paths that could not be listed or examined.
+        public var gaps: [InspectionGap]
+    }
+
+    public static func expand(_ paths: [String], fileSystem: any FileSystemAccess = POSIXFileSystem()) -> Expansion {
+        var files: [String] = []
+        var gaps: [InspectionGap] = []
+        var seen = Set<String>()
+        for path in paths {
+            switch fileSystem.stat(path) {
+            case .failure(let error):
+                gaps.append(InspectionGap(path: path, reason: error.message))
+            case .success(let status) where status.isDirectory:
+                walk(path, fileSystem: fileSystem, files: &files, gaps: &gaps)
+            case .success(let status) where status.isRegularFile:
+                files.append(path)
+            case .success:
+                gaps.append(InspectionGap(path: path, reason: "not a regular file or directory"))
+            }
+        }
+        files = files.filter { seen.insert($0).inserted }
+        return Expansion(files: files, gaps: gaps)
+    }
+
+    private static func walk(_ root: String, fileSystem: any FileSystemAccess, files: inout [String], gaps: inout [InspectionGap]) {
+        var pending = [root]
+        while let directory = pending.popLast() {
+            switch fileSystem.listDirectory(directory) {
+            case .failure(let error):
+                gaps.append(InspectionGap(path: directory, reason: error.message))
+            case .success(let entries):
+                let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+                var subdirectories: [String] = []
+                for entry in entries {
+                    switch entry.kind {
+                    case .file: files.append(prefix + entry.name)
+                    case .directory: subdirectories.append(prefix + entry.name)
+                    case .symlink, .other: continue
+                    }
+                }
+                // Depth first, in listing order.
+                pending.append(contentsOf: subdirectories.reversed())
+            }
+        }
+    }
+}
+
+/// The output of `openclaw security scan-secrets`: one line per secret, or one JSON
+/// document. Secrets appear only redacted.
+public enum SecretScanReport {
+    public static func text(_ result: SecretFileScanResult) -> String {
+        var lines: [String] = []
+        for occurrence in result.occurrences {
+            let path = TerminalText.sanitized(result.files[occurrence.fileIndex].path)
+            var line = "\(path):\(occurrence.line): \(occurrence.kind.name): \(occurrence.redacted)"
+            if let name = occurrence.name { line += " (assigned to \(TerminalText.sanitized(name)))" }
+            lines.append(line)
+        }
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+
+    public static func json(_ result: SecretFileScanResult, gaps: [InspectionGap]) -> String {
+        let findings = result.occurrences.map { occurrence -> JSONValue in
+            var members: [(String, JSONValue)] = [
+                ("file", .string(result.files[occurrence.fileIndex].path)),
+                ("line", .integer(Int64(occurrence.line))),
+                ("detector", .string(occurrence.kind.rawValue)),
+                ("redacted", .string(occurrence.redacted)),
+            ]
+            if let name = occurrence.name { members.append(("name", .string(name))) }
+            return .object(members)
+        }
+        let unreadable = gaps + result.files.compactMap { file in
+            file.error.map { InspectionGap(path: file.path, reason: $0.message) }
+        }
+        let document = JSONValue.object([
+            ("filesScanned", .integer(Int64(result.files.count(where: { $0.error == nil })))),
+            ("bytesScanned", .integer(Int64(result.bytesScanned))),
+            ("findings", .array(findings)),
+            ("unreadable", .array(unreadable.map { .object([("path", .string($0.path)), ("reason", .string($0.reason))]) })),
+        ])
+        return document.rendered() + "\n"
+    }
+}
