@@ -134,7 +134,7 @@ struct FixAtomicWriteTests {
     @Test func aFailedStagingLeavesEveryFileAsItWas() throws {
         let fixture = try Self.twoFileFixture()
         let operations = ScriptedFileOperations()
-        operations.beforeEach = { _, operation in
+        operations.beforeEach = { [unowned operations] _, operation in
             // Fill the disk when the main config's new text is written.
             if operation.hasPrefix("write openclaw.json.") { operations.failAt = operations.count - 1 }
         }

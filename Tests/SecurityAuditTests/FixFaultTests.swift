@@ -66,7 +66,7 @@ struct FixFaultTests {
             // Not root: the same failure, injected where the first byte is written.
             try fixture.write("openclaw.json", Self.before)
             let operations = ScriptedFileOperations()
-            operations.beforeEach = { _, operation in
+            operations.beforeEach = { [unowned operations] _, operation in
                 if operation.hasPrefix("write ") { operations.failAt = operations.count - 1 }
             }
             let result = fixture.fix(operations: operations)
@@ -103,7 +103,7 @@ struct FixFaultTests {
             // Not root: a read-only file system refuses the first create.
             try fixture.write("openclaw.json", Self.before)
             let operations = ScriptedFileOperations()
-            operations.beforeEach = { _, operation in
+            operations.beforeEach = { [unowned operations] _, operation in
                 if operation.hasPrefix("create ") { operations.failAt = operations.count - 1 }
             }
             #expect(!fixture.fix(operations: operations).configWritten)
