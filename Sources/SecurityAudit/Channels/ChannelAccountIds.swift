@@ -6,34 +6,9 @@ enum ChannelAccountIds {
     /// at most 64 characters; blank or unusable ids become `default`.
     static func normalize(_ raw: String) -> String {
         if let canonical = alreadyCanonical(raw) { return canonical }
-        let trimmed = raw.trimmingWhitespace
-        guard !trimmed.isEmpty else { return ChannelInventory.defaultAccountId }
-        func isIdScalar(_ s: Unicode.Scalar) -> Bool {
-            ("a"..."z").contains(s) || ("0"..."9").contains(s) || s == "_" || s == "-"
+        guard let canonical = PathSafeIdentifier.canonical(raw), !blockedKeys.contains(canonical) else {
+            return ChannelInventory.defaultAccountId
         }
-        let lower = trimmed.lowercased()
-        let scalars = Array(lower.unicodeScalars)
-        let canonical: String
-        if scalars.count <= 64, let first = scalars.first, first != "_", first != "-", scalars.allSatisfy(isIdScalar) {
-            canonical = lower
-        } else {
-            var collapsed = String.UnicodeScalarView()
-            var inInvalidRun = false
-            for scalar in scalars {
-                if isIdScalar(scalar) {
-                    collapsed.append(scalar)
-                    inInvalidRun = false
-                } else if !inInvalidRun {
-                    collapsed.append("-")
-                    inInvalidRun = true
-                }
-            }
-            var text = String(collapsed)
-            while text.hasPrefix("-") { text.removeFirst() }
-            while text.hasSuffix("-") { text.removeLast() }
-            canonical = String(text.unicodeScalars.prefix(64).map(Character.init))
-        }
-        guard !canonical.isEmpty, !blockedKeys.contains(canonical) else { return ChannelInventory.defaultAccountId }
         return canonical
     }
 

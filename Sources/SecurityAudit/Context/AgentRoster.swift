@@ -84,32 +84,7 @@ public struct AgentRoster: Sendable {
 
     /// `normalizeAgentId`: lower-case, path-safe, at most 64 characters, `main` when empty.
     public static func normalize(_ raw: String) -> String {
-        let trimmed = raw.trimmingWhitespace
-        guard !trimmed.isEmpty else { return defaultAgentId }
-        func isIdScalar(_ s: Unicode.Scalar) -> Bool {
-            ("a"..."z").contains(s) || ("0"..."9").contains(s) || s == "_" || s == "-"
-        }
-        let lower = trimmed.lowercased()
-        let scalars = Array(lower.unicodeScalars)
-        if scalars.count <= 64, let first = scalars.first, first != "_", first != "-", scalars.allSatisfy(isIdScalar) {
-            return lower
-        }
-        var collapsed = String.UnicodeScalarView()
-        var inInvalidRun = false
-        for scalar in scalars {
-            if isIdScalar(scalar) {
-                collapsed.append(scalar)
-                inInvalidRun = false
-            } else if !inInvalidRun {
-                collapsed.append("-")
-                inInvalidRun = true
-            }
-        }
-        var text = String(collapsed)
-        while text.hasPrefix("-") { text.removeFirst() }
-        while text.hasSuffix("-") { text.removeLast() }
-        let limited = String(text.unicodeScalars.prefix(64).map(Character.init))
-        return limited.isEmpty ? defaultAgentId : limited
+        PathSafeIdentifier.canonical(raw) ?? defaultAgentId
     }
 
     /// Sandbox mode of an agent (nil = the defaults): `<agent>.sandbox.mode`, else
