@@ -15,7 +15,7 @@ let package = Package(
     name: "openclaw-security",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "openclaw", targets: ["openclaw"]),
+        .executable(name: "openclaw-security", targets: ["openclaw-security"]),
         .library(name: "SecurityAudit", targets: ["SecurityAudit"]),
         .library(name: "JSON5", targets: ["JSON5"]),
     ],
@@ -41,7 +41,7 @@ let package = Package(
             ]
         ),
         .executableTarget(
-            name: "openclaw",
+            name: "openclaw-security",
             dependencies: [
                 "SecurityAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Times `openclaw security audit --json` on the bundled examples against two floors:
+"""Times `openclaw-security audit --json` on the bundled examples against two floors:
 `/bin/true` (process start-up) and `stat` of the same files (the least I/O an audit
 can do). Prints the median and p90 of repeated runs, in milliseconds.
 
 Also generates a large state dir (--agents agents, --sessions session transcripts in
 all, each agent with auth-profiles.json and sessions.json) and times the audit of it.
 
-usage: Benchmarks/bench.py [--bin .build/release/openclaw] [--runs 50] [--agents 10] [--sessions 20000]
+usage: Benchmarks/bench.py [--bin .build/release/openclaw-security] [--runs 50] [--agents 10] [--sessions 20000]
 Build first: swift build -c release
 """
 import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
@@ -54,7 +54,7 @@ def make_large_state(root, agents, sessions):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--bin", default=os.path.join(ROOT, ".build/release/openclaw"))
+    ap.add_argument("--bin", default=os.path.join(ROOT, ".build/release/openclaw-security"))
     ap.add_argument("--runs", type=int, default=50)
     ap.add_argument("--agents", type=int, default=10)
     ap.add_argument("--sessions", type=int, default=20000)
@@ -70,7 +70,7 @@ def main():
         rows = [
             ("/bin/true", ["/bin/true"]),
             (f"stat ({len(files)} files of {example})", ["stat", "--format=%a", state] + files),
-            (f"openclaw security audit --json ({example})", [a.bin, "security", "audit", "--json"]),
+            (f"openclaw-security audit --json ({example})", [a.bin, "audit", "--json"]),
         ]
         for label, args in rows:
             median, p90 = time_command(args, env, a.runs)
@@ -81,7 +81,7 @@ def main():
         env = {k: v for k, v in os.environ.items() if not k.startswith("OPENCLAW_")}
         env.update({"OPENCLAW_STATE_DIR": state, "HOME": root})
         label = f"audit, {a.agents} agents / {a.sessions} sessions"
-        median, p90 = time_command([a.bin, "security", "audit", "--json"], env, a.runs)
+        median, p90 = time_command([a.bin, "audit", "--json"], env, a.runs)
         print(f"{label:<48} {median:>10.2f} {p90:>8.2f}")
     finally:
         shutil.rmtree(root)

@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Times `openclaw security audit --json` on a generated state dir with many channels and
+"""Times `openclaw-security audit --json` on a generated state dir with many channels and
 accounts (default: 50 channels x 20 accounts, every account configured; one in five
 with open groups, one in four with a pairing store). `--worst` makes every account open
 with `*` allowlists, name matching and a pairing store: the most findings the channel
 collector, the exposure matrix and the multi-user heuristic can produce. Prints the
 median and p90 of repeated runs, in milliseconds.
 
-usage: Benchmarks/channels_bench.py [--bin .build/release/openclaw] [--channels 50]
+usage: Benchmarks/channels_bench.py [--bin .build/release/openclaw-security] [--channels 50]
                                     [--accounts 20] [--runs 50] [--worst]
 Build first: swift build -c release
 """
@@ -70,7 +70,7 @@ def generate(root, channels, accounts, worst=False):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--bin", default=os.path.join(ROOT, ".build/release/openclaw"))
+    ap.add_argument("--bin", default=os.path.join(ROOT, ".build/release/openclaw-security"))
     ap.add_argument("--channels", type=int, default=50)
     ap.add_argument("--accounts", type=int, default=20)
     ap.add_argument("--runs", type=int, default=50)
@@ -82,7 +82,7 @@ def main():
         state = generate(root, a.channels, a.accounts, a.worst)
         env = {k: v for k, v in os.environ.items() if not k.startswith("OPENCLAW_")}
         env.update({"OPENCLAW_STATE_DIR": state, "HOME": root})
-        args = [a.bin, "security", "audit", "--json"]
+        args = [a.bin, "audit", "--json"]
         out = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
         findings = len(json.loads(out.stdout)["findings"]) if out.stdout.strip() else "?"
         samples = []

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Times the `--deep` plugin code-safety scan on a generated state dir: 250 plugins of
 40 source files each (10,000 files, some with findings), audited with
-`openclaw security audit --deep --json`. The gateway port points at a closed loopback
+`openclaw-security audit --deep --json`. The gateway port points at a closed loopback
 port, so the probe fails at once and the time is the scan's. Prints the median and the
 fastest of repeated runs, in milliseconds, and the findings of one run.
 
-usage: Benchmarks/code_safety_bench.py [--bin .build/release/openclaw] [--runs 5]
+usage: Benchmarks/code_safety_bench.py [--bin .build/release/openclaw-security] [--runs 5]
        [--plugins 250] [--files 40]
 Build first: swift build -c release
 """
@@ -59,7 +59,7 @@ def generate(state, plugins, files):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--bin", default=os.path.join(ROOT, ".build/release/openclaw"))
+    ap.add_argument("--bin", default=os.path.join(ROOT, ".build/release/openclaw-security"))
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--plugins", type=int, default=250)
     ap.add_argument("--files", type=int, default=40)
@@ -72,7 +72,7 @@ def main():
         generate(state, a.plugins, a.files)
         env = {k: v for k, v in os.environ.items() if not k.startswith("OPENCLAW_")}
         env.update({"OPENCLAW_STATE_DIR": state, "HOME": tmp, "OPENCLAW_GATEWAY_PORT": str(closed_port())})
-        args = [a.bin, "security", "audit", "--deep", "--json", "--timeout", "120000"]
+        args = [a.bin, "audit", "--deep", "--json", "--timeout", "120000"]
         samples, report = [], None
         for _ in range(a.runs):
             start = time.perf_counter()

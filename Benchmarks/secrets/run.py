@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Secret-scan benchmark: our scanner against ripgrep and detect-secrets.
 
-usage: Benchmarks/secrets/run.py [--bin .build/release/openclaw] [--size-mb 1024]
+usage: Benchmarks/secrets/run.py [--bin .build/release/openclaw-security] [--size-mb 1024]
                                  [--secrets 300] [--placeholders 200] [--ds-sample-mb 64]
                                  [--data Benchmarks/secrets/data]
 
@@ -9,7 +9,7 @@ Generates (once, under Benchmarks/secrets/data/, which git ignores) a state dir 
 realistic JSONL session transcripts with planted secrets and planted placeholders
 (generate.py), then measures on the same files, page cache warm:
 
-- `openclaw security scan-secrets --json` (all cores, then one core);
+- `openclaw-security scan-secrets --json` (all cores, then one core);
 - `rg -n -o -f rg-patterns.txt` (ripgrep with a pattern set equivalent to our detectors;
   it has no entropy or placeholder rules);
 - `detect-secrets scan --all-files` on a sample of whole transcripts (--ds-sample-mb):
@@ -81,7 +81,7 @@ def corpus_files(state):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--bin", default=os.path.join(ROOT, ".build/release/openclaw"))
+    ap.add_argument("--bin", default=os.path.join(ROOT, ".build/release/openclaw-security"))
     ap.add_argument("--size-mb", type=int, default=1024)
     ap.add_argument("--secrets", type=int, default=300)
     ap.add_argument("--placeholders", type=int, default=200)
@@ -176,11 +176,11 @@ def main():
     run("ripgrep, one literal that never matches", ["rg", "--no-ignore", "-c", "qqzzqqzz", state],
         None, state, manifest, total)
     # The whole audit with --deep, once the CLI has it (the transcripts are its bulk).
-    probe = subprocess.run([a.bin, "security", "audit", "--deep", "--json"], capture_output=True,
+    probe = subprocess.run([a.bin, "audit", "--deep", "--json"], capture_output=True,
                            env=dict(os.environ, OPENCLAW_STATE_DIR=state, HOME=data))
     if probe.returncode == 0:
-        run("openclaw security audit --deep --json", ["env", f"OPENCLAW_STATE_DIR={state}", f"HOME={data}",
-            a.bin, "security", "audit", "--deep", "--json"], None, state, manifest, total)
+        run("openclaw-security audit --deep --json", ["env", f"OPENCLAW_STATE_DIR={state}", f"HOME={data}",
+            a.bin, "audit", "--deep", "--json"], None, state, manifest, total)
     if not a.skip_detect_secrets:
         run(f"detect-secrets ({sample_bytes / 2**20:.0f} MiB sample, time x{total / sample_bytes:.1f})",
             ds, ds_hits, ".", sample_manifest, total, cwd=sample_dir, scale=total / sample_bytes)

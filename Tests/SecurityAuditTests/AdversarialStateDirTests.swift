@@ -62,7 +62,7 @@ struct AdversarialStateDirTests {
         }
 
         func audit(_ extra: [String] = [], prefix: [String] = []) throws -> ChildProcess.Outcome {
-            let command = prefix + [CLITests.binary.path, "security", "audit"] + extra
+            let command = prefix + [CLITests.binary.path, "audit"] + extra
             return try ChildProcess(executable: command[0], arguments: Array(command.dropFirst()), environment: environment).run()
         }
     }

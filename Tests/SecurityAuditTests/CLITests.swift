@@ -8,10 +8,10 @@ struct CLITests {
         // swift test runs from the build folder that holds the products.
         let testBundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var dir = testBundle.deletingLastPathComponent()
-        for _ in 0..<4 where !FileManager.default.fileExists(atPath: dir.appendingPathComponent("openclaw").path) {
+        for _ in 0..<4 where !FileManager.default.fileExists(atPath: dir.appendingPathComponent("openclaw-security").path) {
             dir = dir.deletingLastPathComponent()
         }
-        return dir.appendingPathComponent("openclaw")
+        return dir.appendingPathComponent("openclaw-security")
     }()
 
     struct Result {
@@ -46,7 +46,7 @@ struct CLITests {
     @Test func jsonModePrintsExactlyOneDocument() throws {
         let dir = try TemporaryDirectory()
         try dir.write("state/openclaw.json", "{ gateway: { bind: 'lan', auth: { token: '${MISSING_TOKEN}' } } }")
-        let result = try run(["security", "audit", "--json"], environment: environment(dir))
+        let result = try run(["audit", "--json"], environment: environment(dir))
         #expect(result.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         #expect(object?["findings"] is [Any])
@@ -57,7 +57,7 @@ struct CLITests {
     @Test func brokenConfigGivesFileLineColumnExitOneAndEmptyStdout() throws {
         let dir = try TemporaryDirectory()
         try dir.write("state/openclaw.json", "{\n  gateway: {\n    bind: 'lan',,\n  }\n}\n")
-        for args in [["security", "audit", "--json"], ["security", "audit"]] {
+        for args in [["audit", "--json"], ["audit"]] {
             let result = try run(args, environment: environment(dir))
             #expect(result.status == 1)
             #expect(result.stdout.isEmpty)
@@ -71,7 +71,7 @@ struct CLITests {
         try dir.write("other/cfg.json5", "{ discovery: { mdns: { mode: 'full' } } }")
         var env = environment(dir)
         env["OPENCLAW_STATE_DIR"] = dir.url("nowhere")
-        let result = try run(["security", "audit", "--json", "--state-dir", dir.url("state"), "--config", dir.url("other/cfg.json5")], environment: env)
+        let result = try run(["audit", "--json", "--state-dir", dir.url("state"), "--config", dir.url("other/cfg.json5")], environment: env)
         #expect(result.status == 0)
         #expect(result.stdout.contains("discovery.mdns_full_mode"))
         #expect(!result.stdout.contains("logging.redact_off"))
@@ -79,8 +79,8 @@ struct CLITests {
 
     @Test func usageErrorsExit64() throws {
         let dir = try TemporaryDirectory()
-        #expect(try run(["security", "audit", "--bogus"], environment: environment(dir)).status == 64)
-        #expect(try run(["security", "audit", "--dev", "--profile", "x"], environment: environment(dir)).status == 64)
+        #expect(try run(["audit", "--bogus"], environment: environment(dir)).status == 64)
+        #expect(try run(["audit", "--dev", "--profile", "x"], environment: environment(dir)).status == 64)
         #expect(try run(["--version"], environment: environment(dir)).stdout == SecurityAuditVersion.current + "\n")
     }
 
@@ -89,8 +89,8 @@ struct CLITests {
         try dir.write("home/.openclaw-work/openclaw.json", "{ logging: { redactSensitive: 'off' } }")
         var env = environment(dir)
         env["OPENCLAW_STATE_DIR"] = nil
-        let result = try run(["security", "audit", "--profile", "work"], environment: env)
+        let result = try run(["audit", "--profile", "work"], environment: env)
         #expect(result.stdout.contains("logging.redact_off"))
-        #expect(result.stdout.contains("Run deeper: openclaw --profile work security audit --deep"))
+        #expect(result.stdout.contains("Run deeper: openclaw-security audit --deep --profile work"))
     }
 }

@@ -9,7 +9,7 @@ struct CheckReferenceTests {
 
     func run(_ arguments: [String]) throws -> CLITests.Result {
         let dir = try TemporaryDirectory()
-        return try cli.run(["security"] + arguments, environment: cli.environment(dir))
+        return try cli.run(arguments, environment: cli.environment(dir))
     }
 
     @Test func checksJSONListsEveryBaselineId() throws {

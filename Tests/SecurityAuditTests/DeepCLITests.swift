@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SecurityAudit
 
-/// `openclaw security audit --deep` as a user runs it.
+/// `openclaw-security audit --deep` as a user runs it.
 struct DeepCLITests {
     let cli = CLITests()
 
@@ -17,7 +17,7 @@ struct DeepCLITests {
         try dir.write("state/openclaw.json", "{}")
         try dir.write("state/extensions/p/index.js", "eval(atob(x));\n")
         let port = closedLoopbackPort()
-        let result = try cli.run(["security", "audit", "--deep", "--json", "--timeout", "2000"], environment: environment(dir, port: port))
+        let result = try cli.run(["audit", "--deep", "--json", "--timeout", "2000"], environment: environment(dir, port: port))
         #expect(result.status == 0)
         #expect(try ProjectFile.reportSchema.get().validate(json: result.stdout) == [])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -40,7 +40,7 @@ struct DeepCLITests {
         let dir = try TemporaryDirectory()
         try dir.write("state/openclaw.json", "{}")
         try dir.write("state/extensions/p/index.js", "eval(x);\n")
-        let result = try cli.run(["security", "audit", "--json", "--token", "ignored"], environment: environment(dir, port: closedLoopbackPort()))
+        let result = try cli.run(["audit", "--json", "--token", "ignored"], environment: environment(dir, port: closedLoopbackPort()))
         #expect(result.status == 0)
         #expect(!result.stdout.contains("\"deep\""))
         #expect(!result.stdout.contains("\"complete\""))
@@ -50,7 +50,7 @@ struct DeepCLITests {
     @Test func plaintextRemoteGatewayAbortsWithTheSecurityError() throws {
         let dir = try TemporaryDirectory()
         try dir.write("state/openclaw.json", #"{ gateway: { mode: "remote", remote: { url: "ws://gateway.example.com:18789" } } }"#)
-        let result = try cli.run(["security", "audit", "--deep", "--json"], environment: cli.environment(dir))
+        let result = try cli.run(["audit", "--deep", "--json"], environment: cli.environment(dir))
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.hasPrefix("SECURITY ERROR: Gateway URL \"ws://gateway.example.com:18789\" uses plaintext ws://"))
@@ -58,13 +58,13 @@ struct DeepCLITests {
 
     @Test func badTimeoutIsAUsageError() throws {
         let dir = try TemporaryDirectory()
-        #expect(try cli.run(["security", "audit", "--deep", "--timeout", "soon"], environment: cli.environment(dir)).status == 64)
+        #expect(try cli.run(["audit", "--deep", "--timeout", "soon"], environment: cli.environment(dir)).status == 64)
     }
 
     @Test func textOutputListsTheProbeFailureLast() throws {
         let dir = try TemporaryDirectory()
         try dir.write("state/openclaw.json", "{}")
-        let result = try cli.run(["security", "audit", "--deep"], environment: environment(dir, port: closedLoopbackPort()))
+        let result = try cli.run(["audit", "--deep"], environment: environment(dir, port: closedLoopbackPort()))
         #expect(result.status == 0)
         #expect(result.stdout.contains("gateway.probe_failed Gateway probe failed (deep)"))
         #expect(result.stdout.contains("Fix: Run \"openclaw status --all\" to debug connectivity/auth, then re-run \"openclaw security audit --deep\"."))

@@ -64,17 +64,17 @@ struct ExitStatusTests {
 
     @Test func failOnGatesThroughTheBinary() throws {
         try cli.withState("{ gateway: { bind: 'lan' }, logging: { redactSensitive: 'off' } }") { _, env throws in
-            #expect(try cli.run(["security", "audit"], environment: env).status == 0)
-            #expect(try cli.run(["security", "audit", "--json"], environment: env).status == 0)
-            let critical = try cli.run(["security", "audit", "--json", "--fail-on", "critical"], environment: env)
+            #expect(try cli.run(["audit"], environment: env).status == 0)
+            #expect(try cli.run(["audit", "--json"], environment: env).status == 0)
+            let critical = try cli.run(["audit", "--json", "--fail-on", "critical"], environment: env)
             #expect(critical.status == 3)
             #expect(critical.stdout.contains("\"gateway.bind_no_auth\""), "the report is still printed")
             #expect(critical.stderr.isEmpty)
         }
         try cli.withState("{ logging: { redactSensitive: 'off' }, gateway: { auth: { token: 'a-long-random-token-value-1234567890' } } }") { _, env throws in
-            #expect(try cli.run(["security", "audit", "--fail-on", "critical"], environment: env).status == 0)
-            #expect(try cli.run(["security", "audit", "--fail-on", "warn"], environment: env).status == 3)
-            #expect(try cli.run(["security", "audit", "--fail-on-incomplete"], environment: env).status == 0)
+            #expect(try cli.run(["audit", "--fail-on", "critical"], environment: env).status == 0)
+            #expect(try cli.run(["audit", "--fail-on", "warn"], environment: env).status == 3)
+            #expect(try cli.run(["audit", "--fail-on-incomplete"], environment: env).status == 0)
         }
     }
 
@@ -82,30 +82,30 @@ struct ExitStatusTests {
         try cli.withState("{}") { dir, env throws in
             for bad in [["--json", "--format", "sarif"], ["--fail-on", "high"], ["--format", "xml"], ["--output", ""],
                         ["--write-baseline", "-"], ["--output", "same.json", "--write-baseline", "same.json"]] {
-                let result = try cli.run(["security", "audit"] + bad, environment: env)
+                let result = try cli.run(["audit"] + bad, environment: env)
                 #expect(result.status == 64, "\(bad): \(result.stderr)")
                 #expect(result.stdout.isEmpty)
             }
-            #expect(try cli.run(["security", "audit", "--json", "--format", "json"], environment: env).status == 0)
+            #expect(try cli.run(["audit", "--json", "--format", "json"], environment: env).status == 0)
 
-            let missing = try cli.run(["security", "audit", "--json", "--baseline", dir.url("nope.json")], environment: env)
+            let missing = try cli.run(["audit", "--json", "--baseline", dir.url("nope.json")], environment: env)
             #expect(missing.status == 1)
             #expect(missing.stdout.isEmpty)
             #expect(missing.stderr.contains("nope.json: cannot read baseline"))
 
             try dir.write("future.json", "{ version: 7, findings: [] }")
-            let future = try cli.run(["security", "audit", "--baseline", dir.url("future.json")], environment: env)
+            let future = try cli.run(["audit", "--baseline", dir.url("future.json")], environment: env)
             #expect(future.status == 1)
             #expect(future.stderr.contains("baseline version 7 is not supported"))
 
-            let unwritable = try cli.run(["security", "audit", "--output", dir.url("no/such/dir/report.json")], environment: env)
+            let unwritable = try cli.run(["audit", "--output", dir.url("no/such/dir/report.json")], environment: env)
             #expect(unwritable.status == 1)
             #expect(unwritable.stderr.contains("cannot write report to"))
         }
     }
 
     @Test func helpDocumentsTheTable() throws {
-        let help = try cli.run(["security", "audit", "--help"], environment: ["PATH": "/usr/bin:/bin"])
+        let help = try cli.run(["audit", "--help"], environment: ["PATH": "/usr/bin:/bin"])
         #expect(help.status == 0)
         for line in AuditExitStatus.table.split(separator: "\n") {
             #expect(help.stdout.contains(line), "\(line)")

@@ -2,14 +2,14 @@ import Foundation
 import Testing
 @testable import SecurityAudit
 
-/// `openclaw security audit --fix` run as a user runs it.
+/// `openclaw-security audit --fix` run as a user runs it.
 struct FixCLITests {
     let cli = CLITests()
 
     @Test func jsonPrintsFixAndTheReportOfTheFixedState() throws {
         let dir = try TemporaryDirectory()
         try dir.write("state/openclaw.json", "{ logging: { redactSensitive: 'off' } }", mode: 0o644)
-        let result = try cli.run(["security", "audit", "--fix", "--json"], environment: cli.environment(dir))
+        let result = try cli.run(["audit", "--fix", "--json"], environment: cli.environment(dir))
         #expect(result.status == 0, "\(result.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let fix = object?["fix"] as? [String: Any]
@@ -22,7 +22,7 @@ struct FixCLITests {
     @Test func textShowsTheFixBlockThenNoChangesOnTheSecondRun() throws {
         let dir = try TemporaryDirectory()
         try dir.write("state/openclaw.json", "{ channels: { slack: { groupPolicy: 'open' } } }", mode: 0o644)
-        let first = try cli.run(["security", "audit", "--fix"], environment: cli.environment(dir))
+        let first = try cli.run(["audit", "--fix"], environment: cli.environment(dir))
         #expect(first.status == 0)
         #expect(first.stdout.contains("""
 
@@ -33,16 +33,16 @@ struct FixCLITests {
               skip chmod 700 \(dir.url("state/credentials")) (missing)
 
             """), "\(first.stdout)")
-        #expect(first.stdout.contains("Fix: openclaw security audit --fix\n"))
-        let second = try cli.run(["security", "audit", "--fix"], environment: cli.environment(dir))
-        #expect(second.stdout.contains("Fix: openclaw security audit --fix\nFixes: no changes applied\n"), "\(second.stdout)")
+        #expect(first.stdout.contains("Fix: openclaw-security audit --fix\n"))
+        let second = try cli.run(["audit", "--fix"], environment: cli.environment(dir))
+        #expect(second.stdout.contains("Fix: openclaw-security audit --fix\nFixes: no changes applied\n"), "\(second.stdout)")
     }
 
     @Test func dryRunChangesNothingAndNeedsFix() throws {
         let dir = try TemporaryDirectory()
         let config = "{ logging: { redactSensitive: 'off' } }\n"
         let path = try dir.write("state/openclaw.json", config, mode: 0o644)
-        let result = try cli.run(["security", "audit", "--fix", "--dry-run"], environment: cli.environment(dir))
+        let result = try cli.run(["audit", "--fix", "--dry-run"], environment: cli.environment(dir))
         #expect(result.status == 0)
         #expect(result.stdout.contains("FIX (dry run: nothing was changed)"))
         #expect(result.stdout.contains("-{ logging: { redactSensitive: 'off' } }\n    +{ logging: { redactSensitive: 'tools' } }\n"), "\(result.stdout)")
@@ -51,13 +51,13 @@ struct FixCLITests {
         #expect(result.stdout.contains("logging.redact_off"))
         #expect(FileManager.default.contents(atPath: path) == Data(config.utf8))
         #expect(FixFixture.mode(path) == 0o644)
-        #expect(try cli.run(["security", "audit", "--dry-run"], environment: cli.environment(dir)).status == 64)
+        #expect(try cli.run(["audit", "--dry-run"], environment: cli.environment(dir)).status == 64)
     }
 
     @Test func anInvalidConfigStillGetsTheChmodsAndExitsOne() throws {
         let dir = try TemporaryDirectory()
         let path = try dir.write("state/openclaw.json", "{ this is not json }\n", mode: 0o644)
-        let result = try cli.run(["security", "audit", "--fix", "--json"], environment: cli.environment(dir))
+        let result = try cli.run(["audit", "--fix", "--json"], environment: cli.environment(dir))
         #expect(result.status == 1)
         #expect(result.stderr.contains("Config invalid\n\(path):1:8: "), "\(result.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]

@@ -69,8 +69,8 @@ struct FixOutputTests {
         #expect(report == """
             OpenClaw security audit
             Summary: 0 critical · 0 warn · 0 info
-            Run deeper: openclaw security audit --deep
-            Fix: openclaw security audit --fix
+            Run deeper: openclaw-security audit --deep
+            Fix: openclaw-security audit --fix
 
             FIX
               channels.telegram.groupPolicy=open -> allowlist
@@ -85,7 +85,7 @@ struct FixOutputTests {
     @Test func openclawHomeIsNamedAndTheProfileIsKept() {
         let block = FixTextBlock(result: Self.sample, homeDir: "/home/u", environment: ["OPENCLAW_HOME": "/home/u"])
         let lines = block.lines(palette: TerminalPalette(enabled: false), profile: "work")
-        #expect(lines.first == "Fix: openclaw --profile work security audit --fix")
+        #expect(lines.first == "Fix: openclaw-security audit --fix --profile work")
         #expect(lines.contains("  chmod 700 $OPENCLAW_HOME/.openclaw"))
         #expect(block.shortenPath("/home/user2/x") == "/home/user2/x")
         #expect(block.shortenPath("/home/u") == "$OPENCLAW_HOME")
@@ -95,7 +95,7 @@ struct FixOutputTests {
         var result = SecurityFixResult(stateDir: "/s", configPath: "/s/openclaw.json")
         result.actions = [SecurityFixAction(path: "/s", mode: 0o700, status: .skipped(.already))]
         let lines = FixTextBlock(result: result, homeDir: "/h", environment: [:]).lines(palette: TerminalPalette(enabled: false), profile: nil)
-        #expect(lines == ["Fix: openclaw security audit --fix", "Fixes: no changes applied"])
+        #expect(lines == ["Fix: openclaw-security audit --fix", "Fixes: no changes applied"])
     }
 
     @Test func aDryRunShowsTheDiffAndWhatWouldChange() {
@@ -105,7 +105,7 @@ struct FixOutputTests {
         result.actions = [SecurityFixAction(path: "/s", mode: 0o700, status: .planned)]
         let lines = FixTextBlock(result: result, homeDir: "/h", environment: [:]).lines(palette: TerminalPalette(enabled: false), profile: nil)
         #expect(lines == [
-            "Fix: openclaw security audit --fix --dry-run", "", "FIX (dry run: nothing was changed)",
+            "Fix: openclaw-security audit --fix --dry-run", "", "FIX (dry run: nothing was changed)",
             #"  logging.redactSensitive=off -> "tools""#,
             "    --- a", "    +++ b", "    @@ -1 +1 @@", "    -x", "    +y",
             "  would chmod 700 /s",

@@ -24,7 +24,7 @@ struct ReportOutputTests {
         let validator = try ProjectFile.reportSchema.get()
         for config in ["{}", Self.risky, "{ gateway: { bind: 'lan' } }"] {
             try cli.withState(config) { _, env throws in
-                let result = try cli.run(["security", "audit", "--json"], environment: env)
+                let result = try cli.run(["audit", "--json"], environment: env)
                 #expect(result.status == 0)
                 #expect(try validator.validate(json: result.stdout) == [], "\(config)")
             }
@@ -43,7 +43,7 @@ struct ReportOutputTests {
         let validator = try ProjectFile.reportSchema.get()
         var good = ""
         try cli.withState(Self.risky) { _, env throws in
-            good = try cli.run(["security", "audit", "--json"], environment: env).stdout
+            good = try cli.run(["audit", "--json"], environment: env).stdout
         }
         #expect(try validator.validate(json: good) == [])
         let broken = [
@@ -61,17 +61,17 @@ struct ReportOutputTests {
 
     @Test func everyFormatRendersFromTheBinary() throws {
         try cli.withState(Self.risky) { _, env throws in
-            let sarif = try cli.run(["security", "audit", "--format", "sarif"], environment: env)
+            let sarif = try cli.run(["audit", "--format", "sarif"], environment: env)
             #expect(sarif.status == 0)
             #expect(try ProjectFile.sarifSchema.get().validate(json: sarif.stdout) == [])
-            let junit = try cli.run(["security", "audit", "--format", "junit"], environment: env)
+            let junit = try cli.run(["audit", "--format", "junit"], environment: env)
             #expect(junit.stdout.hasPrefix("<?xml"))
-            let prometheus = try cli.run(["security", "audit", "--format", "prometheus"], environment: env)
+            let prometheus = try cli.run(["audit", "--format", "prometheus"], environment: env)
             let (_, _, samples) = try ExpositionParser.parse(prometheus.stdout)
             let duration = try #require(samples.first { $0.name == "openclaw_security_audit_duration_seconds" })
             #expect(duration.value > 0 && duration.value < 60)
             #expect(samples.first { $0.name == "openclaw_security_audit_suppressed_findings" && $0.labels["severity"] == "warn" }?.value == 2)
-            let text = try cli.run(["security", "audit"], environment: env)
+            let text = try cli.run(["audit"], environment: env)
             #expect(text.stdout.contains("Suppressed: 3 configured\n"))
             #expect(text.stdout.contains("security.audit.suppressions.expired Security audit suppressions expired"))
         }
@@ -83,7 +83,7 @@ struct ReportOutputTests {
             try dir.write("reports/audit.sarif", "old", mode: 0o600)
             var forced = env
             forced["FORCE_COLOR"] = "1"
-            let result = try cli.run(["security", "audit", "--format", "text", "--output", target], environment: forced)
+            let result = try cli.run(["audit", "--format", "text", "--output", target], environment: forced)
             #expect(result.status == 0)
             #expect(result.stdout.isEmpty)
             let written = try String(contentsOfFile: target, encoding: .utf8)
@@ -93,7 +93,7 @@ struct ReportOutputTests {
             #expect(mode == 0o600)
             #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url("reports")) == ["audit.sarif"])
 
-            let dash = try cli.run(["security", "audit", "--json", "--output", "-"], environment: env)
+            let dash = try cli.run(["audit", "--json", "--output", "-"], environment: env)
             #expect(dash.stdout.hasPrefix("{\n  \"ts\""))
         }
     }
@@ -101,13 +101,13 @@ struct ReportOutputTests {
     @Test func baselineRoundTripThroughTheBinary() throws {
         try cli.withState("{ gateway: { bind: 'lan' }, logging: { redactSensitive: 'off' } }") { dir, env throws in
             let baseline = dir.url("openclaw-baseline.json")
-            let first = try cli.run(["security", "audit", "--json", "--write-baseline", baseline, "--fail-on", "critical"], environment: env)
+            let first = try cli.run(["audit", "--json", "--write-baseline", baseline, "--fail-on", "critical"], environment: env)
             #expect(first.status == 3, "writing a baseline does not change the gate")
             let recorded = try JSON5.parse(try String(contentsOfFile: baseline, encoding: .utf8))
             let firstIds = try JSON5.parse(first.stdout)[key: "findings"]?.elements?.compactMap { $0[key: "checkId"]?.asString }
             #expect(recorded[key: "findings"]?.elements?.compactMap { $0[key: "checkId"]?.asString } == firstIds)
 
-            let same = try cli.run(["security", "audit", "--json", "--baseline", baseline, "--fail-on", "info"], environment: env)
+            let same = try cli.run(["audit", "--json", "--baseline", baseline, "--fail-on", "info"], environment: env)
             #expect(same.status == 0, "\(same.stdout)")
             let sameReport = try JSON5.parse(same.stdout)
             #expect(sameReport[key: "findings"]?.elements?.isEmpty == true)
@@ -115,14 +115,14 @@ struct ReportOutputTests {
 
             // Reformat the config (every line moves), fix one finding, add another.
             try dir.write("state/openclaw.json", "// edited\n{\n  gateway: {\n    bind: 'lan',\n  },\n  discovery: { mdns: { mode: 'full' } },\n}\n")
-            let later = try cli.run(["security", "audit", "--json", "--baseline", baseline, "--fail-on", "critical"], environment: env)
+            let later = try cli.run(["audit", "--json", "--baseline", baseline, "--fail-on", "critical"], environment: env)
             #expect(later.status == 3)
             let laterReport = try JSON5.parse(later.stdout)
             #expect(laterReport[key: "findings"]?.elements?.compactMap { $0[key: "checkId"]?.asString } == ["discovery.mdns_full_mode"])
             #expect(laterReport[key: "baseline"]?[key: "resolved"]?.asDouble == 1)
             #expect(laterReport[key: "summary"]?[key: "critical"]?.asDouble == 1)
 
-            let sarif = try cli.run(["security", "audit", "--format", "sarif", "--baseline", baseline], environment: env)
+            let sarif = try cli.run(["audit", "--format", "sarif", "--baseline", baseline], environment: env)
             let results = try JSON5.parse(sarif.stdout)[key: "runs"]?[index: 0]?[key: "results"]?.elements ?? []
             #expect(results.count == 1)
             #expect(results.first?[key: "baselineState"]?.asString == "new")

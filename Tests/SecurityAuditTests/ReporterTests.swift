@@ -43,7 +43,7 @@ struct ReporterTests {
         let expected = """
             OpenClaw security audit
             Summary: 1 critical · 1 warn · 1 info
-            Run deeper: openclaw security audit --deep
+            Run deeper: openclaw-security audit --deep
 
             CRITICAL
             gateway.bind_no_auth T1
@@ -65,7 +65,7 @@ struct ReporterTests {
 
     @Test func textNamesTheProfileAndColoursOnlyWhenAsked() {
         let text = TextReporter(colors: false, profile: "work").render(report)
-        #expect(text.contains("Run deeper: openclaw --profile work security audit --deep"))
+        #expect(text.contains("Run deeper: openclaw-security audit --deep --profile work"))
         #expect(!text.contains("\u{1B}["))
         #expect(TextReporter(colors: true, profile: nil).render(report).contains("\u{1B}[1;38;2;255;90;45mOpenClaw security audit"))
     }

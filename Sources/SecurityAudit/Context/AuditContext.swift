@@ -68,4 +68,16 @@ enum CLICommandFormatter {
         else { return command }
         return "openclaw --profile \(profile) " + command.dropFirst("openclaw ".count)
     }
+
+    /// One of this tool's own commands (`openclaw-security audit --deep`), with the profile
+    /// the audit ran under as an audit option. Upstream's remediation texts keep naming
+    /// upstream's CLI (`format`); hints about this tool name this tool.
+    static func ownAudit(_ flags: String, profile rawProfile: String?) -> String {
+        var command = "openclaw-security audit" + (flags.isEmpty ? "" : " " + flags)
+        if let profile = rawProfile?.trimmingWhitespace, !profile.isEmpty,
+           profile.lowercased() != "default", CLIProfile.isValidName(profile) {
+            command += " --profile \(profile)"
+        }
+        return command
+    }
 }

@@ -17,8 +17,8 @@ public struct FixTextBlock: Sendable {
     }
 
     func lines(palette: TerminalPalette, profile: String?) -> [String] {
-        let command = "openclaw security audit --fix" + (result.dryRun ? " --dry-run" : "")
-        var lines = [palette.muted("Fix: \(CLICommandFormatter.format(command, profile: profile))")]
+        let command = CLICommandFormatter.ownAudit(result.dryRun ? "--fix --dry-run" : "--fix", profile: profile)
+        var lines = [palette.muted("Fix: \(command)")]
         guard result.hasNews else {
             lines.append(palette.muted(result.dryRun ? "Fixes: nothing to change" : "Fixes: no changes applied"))
             return lines

@@ -1,4 +1,4 @@
-/// The check reference printed by `openclaw security checks` and `openclaw security
+/// The check reference printed by `openclaw-security checks` and `openclaw security
 /// explain ID`, rendered from the same `CheckInfo` declarations the checks use, so the
 /// documentation cannot drift from the code.
 public enum CheckReference {
@@ -23,7 +23,7 @@ public enum CheckReference {
         let implemented = entries.filter(\.implemented).count
         return ([line(header)] + rows.map(line)).joined(separator: "\n")
             + "\n\n\(entries.count) checks, \(implemented) implemented, \(entries.count - implemented) not implemented yet. "
-            + "Details: openclaw security explain ID\n"
+            + "Details: openclaw-security explain ID\n"
     }
 
     /// `{ version, checks: [...] }`; with `examples`, each check carries its trigger and

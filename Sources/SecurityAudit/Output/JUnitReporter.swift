@@ -83,7 +83,7 @@ public struct JUnitReporter: Reporter {
         }
         return """
             <?xml version="1.0" encoding="UTF-8"?>
-            <testsuites name="openclaw security audit" tests="\(totals.tests)" failures="\(totals.failures)" errors="\(totals.errors)" skipped="\(totals.skipped)" time="\(time)">
+            <testsuites name="openclaw-security audit" tests="\(totals.tests)" failures="\(totals.failures)" errors="\(totals.errors)" skipped="\(totals.skipped)" time="\(time)">
             \(suites.joined(separator: "\n"))
             </testsuites>
 

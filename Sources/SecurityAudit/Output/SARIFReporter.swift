@@ -180,8 +180,8 @@ public struct SARIFReporter: Reporter {
             help.append("Triggered by: \(example.config)")
             markdown.append("**Triggered by:**\n\n```json5\n\(example.config)\n```")
         }
-        help.append("More: openclaw security explain \(info.id)")
-        markdown.append("More: `openclaw security explain \(info.id)`")
+        help.append("More: openclaw-security explain \(info.id)")
+        markdown.append("More: `openclaw-security explain \(info.id)`")
         members += [
             ("shortDescription", .object([("text", .string(info.title))])),
             ("fullDescription", .object([("text", .string(info.rationale))])),

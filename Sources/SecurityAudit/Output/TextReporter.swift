@@ -23,7 +23,7 @@ public struct TextReporter: Reporter {
         ]
         lines += Self.reviewLines(report).map(palette.muted)
         lines += [
-            palette.muted("Run deeper: \(CLICommandFormatter.format("openclaw security audit --deep", profile: profile))"),
+            palette.muted("Run deeper: \(CLICommandFormatter.ownAudit("--deep", profile: profile))"),
         ]
         lines += fixBlock?.lines(palette: palette, profile: profile) ?? []
         for severity in [Severity.critical, .warn, .info] {

@@ -1,4 +1,4 @@
-/// The process exit statuses of `openclaw security audit`, in one place so the CLI, its
+/// The process exit statuses of `openclaw-security audit`, in one place so the CLI, its
 /// help, the README and the tests agree.
 public enum AuditExitStatus: Int32, Sendable, CaseIterable {
     /// The audit ran (whatever it found, unless a `--fail-on` gate says otherwise).

@@ -1,4 +1,4 @@
-/// The files `openclaw security scan-secrets PATH…` reads: each named file, and every
+/// The files `openclaw-security scan-secrets PATH…` reads: each named file, and every
 /// regular file under each named directory. Symlinks inside a directory are not
 /// followed (no loops, no escaping the tree); a named symlink is.
 public enum SecretScanTargets {
@@ -51,7 +51,7 @@ public enum SecretScanTargets {
     }
 }
 
-/// The output of `openclaw security scan-secrets`: one line per secret, or one JSON
+/// The output of `openclaw-security scan-secrets`: one line per secret, or one JSON
 /// document. Secrets appear only redacted.
 public enum SecretScanReport {
     public static func text(_ result: SecretFileScanResult) -> String {

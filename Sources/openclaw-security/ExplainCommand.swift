@@ -20,7 +20,7 @@ struct ExplainCommand: ParsableCommand {
         guard CheckCatalog.entry(for: id) == nil else { return }
         let suggestions = CheckReference.suggestions(for: id, in: CheckCatalog.entries)
         let hint = suggestions.isEmpty ? "" : " Did you mean: \(suggestions.joined(separator: ", "))?"
-        throw ValidationError("Unknown check id \"\(id)\".\(hint) List every id with: openclaw security checks")
+        throw ValidationError("Unknown check id \"\(id)\".\(hint) List every id with: openclaw-security checks")
     }
 
     func run() throws {

@@ -64,7 +64,7 @@ struct ReportingOptions: ParsableArguments {
             do {
                 try Baseline(contentsOf: baseline).apply(to: &report, file: baseline)
             } catch {
-                StandardStreams.error("openclaw security audit: \(error.description)")
+                StandardStreams.error("openclaw-security audit: \(error.description)")
                 throw ExitCode(AuditExitStatus.error.rawValue)
             }
         }
@@ -87,7 +87,7 @@ struct ReportingOptions: ParsableArguments {
         do {
             try OutputFile.replace(path, with: text)
         } catch {
-            StandardStreams.error("openclaw security audit: cannot write \(what) to \(path): \(error.message)")
+            StandardStreams.error("openclaw-security audit: cannot write \(what) to \(path): \(error.message)")
             throw ExitCode(AuditExitStatus.error.rawValue)
         }
     }

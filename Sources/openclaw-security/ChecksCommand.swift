@@ -9,7 +9,7 @@ struct ChecksCommand: ParsableCommand {
             Generated from the same declarations the checks run from. Ids the original \
             reports that this build does not check yet are listed as not implemented. \
             Templated ids name their variable part in angle brackets \
-            (channels.<id>.dm.open). Details and examples: openclaw security explain ID.
+            (channels.<id>.dm.open). Details and examples: openclaw-security explain ID.
             """)
 
     @Flag(help: "Print the list as JSON ({version, checks: [...]}).")

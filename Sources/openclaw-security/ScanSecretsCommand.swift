@@ -1,14 +1,14 @@
 import ArgumentParser
 import SecurityAudit
 
-/// `openclaw security scan-secrets PATH…`: the audit's secret scanner over any files,
+/// `openclaw-security scan-secrets PATH…`: the audit's secret scanner over any files,
 /// for a transcript archive, a log folder or a repository.
 struct ScanSecretsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan-secrets",
         abstract: "Scan files and directories for API keys, tokens and private keys",
         discussion: """
-            Uses the detectors of `openclaw security audit` (OpenAI, Anthropic, Slack, \
+            Uses the detectors of `openclaw-security audit` (OpenAI, Anthropic, Slack, \
             Telegram, Discord, GitHub, AWS, Google API keys, private key blocks, and \
             key/token/secret/password assignments with a random-looking value; \
             placeholders are ignored). Directories are walked without following \
