@@ -52,6 +52,7 @@ func auditReport(
     if !programs.isEmpty {
         for (name, script) in programs { try dir.write("bin/" + name, script, mode: 0o755) }
         env["PATH"] = dir.url("bin")
+        env.merge(fakeDockerDaemon(for: programs)) { own, _ in own }
     }
     let context = try auditContext(in: dir, config: config, environment: env, files: files, fileSystem: fileSystem)
     return Auditor.run(context, timestamp: 0)
@@ -122,4 +123,10 @@ enum StateDirLayout {
             chmod(path, mode_t(mode))
         }
     }
+}
+
+/// A fake `docker` stands for a reachable daemon: the audit only asks docker when a
+/// daemon could answer (DockerDaemonLocator), so the fake gets a `DOCKER_HOST` to call.
+func fakeDockerDaemon(for programs: [String: String]) -> [String: String] {
+    programs["docker"] == nil ? [:] : ["DOCKER_HOST": "unix:///run/openclaw-tests-fake-docker.sock"]
 }
