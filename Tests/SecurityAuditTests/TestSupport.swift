@@ -29,8 +29,19 @@ final class TemporaryDirectory {
         let full = url(relative)
         try FileManager.default.createDirectory(
             atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: full))
-        if let mode { chmod(full, mode) }
+        // O_CLOEXEC: a child another test spawns meanwhile must not inherit this write
+        // descriptor, or executing the file fails with ETXTBSY while that child lives.
+        let fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: full]) }
+        defer { close(fd) }
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: full]) }
+            bytes = bytes.dropFirst(written)
+        }
+        if let mode { fchmod(fd, mode) }
         return full
     }
 
