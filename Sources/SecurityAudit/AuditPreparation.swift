@@ -5,6 +5,11 @@ public struct AuditRequest: Sendable {
     public var cwd: String
     public var systemHome: String?
     public var deep: Bool
+    /// `--advisories PATH`, already loaded (`AdvisoryLoader`); nil means the bundled snapshot.
+    public var advisories: AdvisoryDatabase?
+    /// The day of the audit (days since 1970-01-01, UTC) for the age of the advisory
+    /// data; nil means today by the system clock.
+    public var today: Int64?
     /// Read `.env` from the working directory and the state dir, as the original does.
     public var loadDotEnv: Bool
     /// Where file facts are read from; tests wrap it to simulate unreadable paths.
@@ -64,6 +69,7 @@ public enum AuditPreparation {
         var context = AuditContext(
             configFile: loaded, paths: paths, files: files, deep: request.deep, external: external, channelFacts: channelFacts)
         context.secrets = secrets
+        context.advisories = AdvisoryFacts(database: request.advisories ?? .bundled, today: request.today ?? AdvisoryFacts.currentDay())
         return context
     }
 

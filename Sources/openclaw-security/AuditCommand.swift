@@ -79,6 +79,11 @@ struct AuditCommand: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "Print without colours (same as NO_COLOR=1).")
     var noColor = false
 
+    @Option(help: ArgumentHelp(
+        "Match the OpenClaw release against advisories from this OSV JSON file, folder or OSV zip export (npm all.zip) instead of the bundled snapshot.",
+        valueName: "path"))
+    var advisories: String?
+
     func validate() throws {
         if dryRun && !fix {
             throw ValidationError("--dry-run only applies to --fix")
@@ -106,7 +111,8 @@ struct AuditCommand: ParsableCommand {
         if let stateDir { environment["OPENCLAW_STATE_DIR"] = stateDir }
         if let configPath { environment["OPENCLAW_CONFIG_PATH"] = configPath }
 
-        let request = AuditRequest(environment: environment, cwd: cwd, systemHome: systemHome, deep: deep)
+        var request = AuditRequest(environment: environment, cwd: cwd, systemHome: systemHome, deep: deep)
+        request.advisories = try AdvisoryDataOption.load(advisories)
         if fix {
             try runFix(request, environment: environment, cwd: cwd)
             return

@@ -23,6 +23,9 @@ public struct AuditContext: Sendable {
     public let channelFacts: ChannelFacts
     /// The channel plugins and their accounts (checks.md §8.1).
     public let channels: ChannelInventory
+    /// The security advisories the release is matched against (the bundled snapshot or
+    /// `--advisories`), and the day of the audit that their age is judged at.
+    public var advisories = AdvisoryFacts()
 
     public init(
         configFile: LoadedConfig, paths: OpenClawPaths, files: FileFacts = FileFacts(), deep: Bool = false,

@@ -33,7 +33,7 @@ public struct TextReporter: Reporter {
             lines.append(palette.label(severity))
             for finding in section {
                 lines.append("\(palette.muted(TerminalText.sanitized(finding.checkId))) \(TerminalText.sanitized(finding.title))")
-                lines.append("  \(TerminalText.sanitized(finding.detail, keepNewlines: true))")
+                lines.append("  \(TerminalText.sanitized(finding.abbreviatedDetail ?? finding.detail, keepNewlines: true))")
                 if let remediation = finding.remediation, !remediation.trimmingWhitespace.isEmpty {
                     lines.append("  " + palette.muted("Fix: \(TerminalText.sanitized(remediation, keepNewlines: true))"))
                 }

@@ -8,6 +8,9 @@ public struct Finding: Sendable, Hashable {
     public var detail: String
     public var remediation: String?
     public var location: ConfigOrigin?
+    /// A shorter detail for the text report, when the full one is a long list (ours;
+    /// JSON, SARIF and the fingerprints always use `detail`).
+    public var abbreviatedDetail: String?
 
     public init(
         checkId: String, severity: Severity, title: String, detail: String,
