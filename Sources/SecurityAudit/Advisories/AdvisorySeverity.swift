@@ -1,8 +1,11 @@
 /// GitHub's severity of an advisory (OSV `database_specific.severity` of the GitHub
 /// Advisory Database's records): the level shown, whatever a CVE record says.
+///
+/// Ordered low < unknown < moderate < high < critical: an advisory whose level is not
+/// known is listed above the low ones, since it may be anything.
 public enum AdvisorySeverity: String, Sendable, Hashable, CaseIterable, Comparable {
-    case unknown
     case low
+    case unknown
     case moderate
     case high
     case critical
@@ -20,8 +23,8 @@ public enum AdvisorySeverity: String, Sendable, Hashable, CaseIterable, Comparab
 
     private var rank: Int {
         switch self {
-        case .unknown: return 0
-        case .low: return 1
+        case .low: return 0
+        case .unknown: return 1
         case .moderate: return 2
         case .high: return 3
         case .critical: return 4

@@ -51,9 +51,6 @@ public struct ReleaseAssessment: Sendable {
     /// Affecting advisories that name no fixed release.
     public var withoutFix: [Match] { affected.filter { $0.fixedIn == nil } }
 
-    /// The most severe level among the affecting advisories.
-    public var highestSeverity: AdvisorySeverity? { affected.map(\.advisory.severity).max() }
-
     /// How many affecting advisories there are of each level, most severe level first.
     public var countsBySeverity: [(severity: AdvisorySeverity, count: Int)] {
         AdvisorySeverity.allCases.reversed().compactMap { level in

@@ -46,9 +46,9 @@ struct VulnerableReleaseCheck: Check {
             version: version, source: release.source, facts: facts, assessment: assessment, reported: reported)
 
         var findings: [Finding] = []
-        if let worst = reported.map(\.advisory.severity).max() {
+        if let worst = reported.map(\.advisory.severity.findingSeverity).max() {
             var main = finding(
-                Self.id, worst.findingSeverity, detail: text.detail(limit: nil), remediation: text.remediation)
+                Self.id, worst, detail: text.detail(limit: nil), remediation: text.remediation)
             main.abbreviatedDetail = text.detail(limit: Self.textLimit)
             findings.append(main)
         } else if reported.isEmpty, !assessment.unconfirmed.isEmpty {
