@@ -125,6 +125,14 @@ struct AdvisoryMatchingTests {
         #expect(assessment.withoutFix.map(\.advisory.id) == ["GHSA-cccc-cccc-cccc"])
     }
 
+    @Test func theUpgradeTargetStepsOverAReleaseAnotherAdvisoryCovers() throws {
+        let early = try advisory("GHSA-aaaa-aaaa-0001", events: [("introduced", "0"), ("fixed", "2026.8.2")])
+        let later = try advisory("GHSA-aaaa-aaaa-0002", events: [("introduced", "2026.7.2"), ("fixed", "2026.9.2")])
+        let assessment = ReleaseAssessment(version: v("2026.6.6"), advisories: [early, later])
+        #expect(assessment.affected.map(\.advisory.id) == ["GHSA-aaaa-aaaa-0001"])
+        #expect(assessment.upgradeTarget == v("2026.9.2"))
+    }
+
     // MARK: The bundled snapshot
 
     @Test func theBundledSnapshotHoldsTheSeedAsTheLoaderReadsIt() throws {

@@ -42,11 +42,28 @@ public struct ReleaseAssessment: Sendable {
         }
         self.affected = affected.sorted(by: Self.moreUrgent)
         self.unconfirmed = unconfirmed.sorted(by: Self.moreUrgent)
+        self.upgradeTarget = Self.upgradeTarget(from: affected.compactMap(\.fixedIn).max(), advisories: advisories)
     }
 
-    /// The lowest release that fixes every affecting advisory that names a fix: the
-    /// highest of their fixes. Nil when none names one.
-    public var upgradeTarget: OpenClawVersion? { affected.compactMap(\.fixedIn).max() }
+    static func upgradeTarget(from start: OpenClawVersion?, advisories: [Advisory]) -> OpenClawVersion? {
+        guard var target = start else { return nil }
+        // Each step moves strictly up to a fix named in the data, so this ends.
+        while true {
+            let next = advisories.lazy
+                .flatMap(\.affected).flatMap(\.ranges)
+                .filter { $0.contains(target) }
+                .compactMap(\.fixed)
+                .max()
+            guard let next, next > target else { return target }
+            target = next
+        }
+    }
+
+    /// The lowest release that fixes every affecting advisory that names a fix and that
+    /// no other advisory with a fix covers in turn: the highest of their fixes, moved up
+    /// while a later advisory's range starts below it (2026.8.2 fixes one advisory but
+    /// falls in another's `>= 2026.7.2 < 2026.9.2`). Nil when none names a fix.
+    public let upgradeTarget: OpenClawVersion?
 
     /// Affecting advisories that name no fixed release.
     public var withoutFix: [Match] { affected.filter { $0.fixedIn == nil } }

@@ -44,7 +44,7 @@ public struct AdvisoryListing: Sendable {
     }
 
     public func text() -> String {
-        var lines: [String] = [headline]
+        var lines = headline
         let rows = self.rows
         if !rows.isEmpty {
             let header = ["ID", "CVE", "SEVERITY", "AFFECTED", "FIXED", "SUMMARY"]
@@ -61,7 +61,7 @@ public struct AdvisoryListing: Sendable {
         }
         if let assessment, let target = assessment.upgradeTarget {
             lines.append("")
-            lines.append("Upgrade to \(target) or later: the lowest release that fixes all of them.")
+            lines.append("Upgrade to \(target) or later: the lowest release that fixes all of them and that no other advisory with a fix covers.")
         }
         if facts.isStale, let age = facts.age {
             lines.append("")
@@ -70,16 +70,16 @@ public struct AdvisoryListing: Sendable {
         return lines.map { TerminalText.sanitized($0) }.joined(separator: "\n") + "\n"
     }
 
-    private var headline: String {
+    private var headline: [String] {
         let database = facts.database
         let data = "Advisory data: \(database.label), \(database.advisories.count) advisories for openclaw, clawdbot and moltbot."
-        guard let assessment else { return data }
+        guard let assessment else { return [data] }
         let affected = assessment.affected.count
         let verdict = affected == 0
             ? "OpenClaw \(assessment.version): no advisory in this data affects it."
             : "OpenClaw \(assessment.version) is affected by \(affected) \(affected == 1 ? "advisory" : "advisories"): "
                 + assessment.countsBySeverity.map { "\($0.count) \($0.severity.rawValue)" }.joined(separator: ", ") + "."
-        return data + "\n" + verdict
+        return [data, verdict]
     }
 
     static func clipped(_ text: String, _ limit: Int) -> String {

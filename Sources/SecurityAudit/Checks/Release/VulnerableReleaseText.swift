@@ -66,9 +66,9 @@ struct VulnerableReleaseText {
 
     func upgradeLines(_ matches: [ReleaseAssessment.Match]) -> [String] {
         var lines: [String] = []
-        if let target = matches.compactMap(\.fixedIn).max() {
+        if let target = ReleaseAssessment.upgradeTarget(from: matches.compactMap(\.fixedIn).max(), advisories: facts.database.advisories) {
             let scope = matches.contains { $0.fixedIn == nil } ? "every one of them that names a fix" : "all of them"
-            lines.append("Upgrade to \(target) or later: the lowest release that fixes \(scope).")
+            lines.append("Upgrade to \(target) or later: the lowest release that fixes \(scope) and that no other advisory with a fix covers.")
         }
         let unfixed = matches.filter { $0.fixedIn == nil }
         if !unfixed.isEmpty {
@@ -96,7 +96,8 @@ struct VulnerableReleaseText {
     }
 
     var remediation: String {
-        let target = reported.compactMap(\.fixedIn).max().map { " to \($0) or later" } ?? ""
+        let target = ReleaseAssessment.upgradeTarget(from: reported.compactMap(\.fixedIn).max(), advisories: facts.database.advisories)
+            .map { " to \($0) or later" } ?? ""
         if ReleaseLineage.predatesOpenClaw(version) {
             return "Install the openclaw package in place of clawdbot/moltbot (npm uninstall -g clawdbot && npm install -g openclaw@latest): releases published under the earlier names received no fixes. Then restart the gateway."
         }
