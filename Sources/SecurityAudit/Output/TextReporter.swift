@@ -21,8 +21,8 @@ public struct TextReporter: Reporter {
             palette.muted("Summary: ") + palette.critical("\(summary.critical) critical") + palette.muted(" · ")
                 + palette.warn("\(summary.warn) warn") + palette.muted(" · ") + palette.muted("\(summary.info) info"),
         ]
-        lines.append(palette.muted(Self.releaseLine(report.openclaw)))
         lines += Self.reviewLines(report).map(palette.muted)
+        lines.append(palette.muted(Self.releaseLine(report.openclaw)))
         lines += [
             palette.muted("Run deeper: \(CLICommandFormatter.ownAudit("--deep", profile: profile))"),
         ]
