@@ -4,6 +4,8 @@
 public enum CheckCatalog {
     public static let checks: [any Check] = [
         AttackSurfaceSummaryCheck(),
+        // What the audit could not read as written (ours): values it cannot know.
+        UnresolvedReferenceCheck(),
         SyncedDirCheck(),
         // Gateway config collector.
         GatewayHTTPToolsCheck(),
