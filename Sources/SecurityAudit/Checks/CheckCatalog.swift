@@ -23,6 +23,8 @@ public enum CheckCatalog {
         MCPAppsCheck(),
         DangerousFlagsCheck(),
         GatewayTokenLengthCheck(),
+        // Ours: example values as gateway and hooks credentials.
+        PlaceholderSecretCheck(),
         TrustedProxyAuthCheck(),
         GatewayRateLimitCheck(),
         // Browser control, logging, elevated allowlists, then the exec runtime.
