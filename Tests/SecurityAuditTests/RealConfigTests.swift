@@ -111,3 +111,40 @@ extension RealConfigTests {
         #expect(!report.findings.contains { $0.detail.contains("your-strong-password") })
     }
 }
+
+extension RealConfigTests {
+    // MARK: Item 6: credentials inside URLs, redacted.
+
+    @Test func urlCredentialsAreFoundWhereverTheyAreAndRedacted() throws {
+        let report = try auditReport(config: """
+            {
+              models: {
+                proxy: "http://user:pass@host:8081",
+                providers: { internal: { baseUrl: "https://admin:secret@llm.internal/v1", models: [] } },
+              },
+              env: { vars: { DATABASE_URL: "postgresql://app:pw@db:5432/app" } },
+              tools: { exec: { note: "run with PGURL=postgres://ops:Hunter2Long@10.0.0.5/x here" } },
+            }
+            """)
+        let found = report.findings.filter { $0.checkId == "secrets.config_url_credentials" }
+        #expect(found.map { String($0.detail.prefix { $0 != " " }) } == [
+            "models.proxy", "models.providers.internal.baseUrl", "env.vars.DATABASE_URL", "tools.exec.note",
+        ])
+        #expect(found.map { $0.location?.range.start.line } == [3, 4, 6, 7])
+        #expect(found[0].detail.contains("http://user:***@host:8081"), "\(found[0].detail)")
+        #expect(found[3].detail.contains("postgres://ops:***@10.0.0.5/x"), "\(found[3].detail)")
+        for secret in [":pass@", "secret@", ":pw@", "Hunter2Long"] {
+            #expect(!report.findings.contains { $0.detail.contains(secret) }, "\(secret)")
+        }
+    }
+
+    @Test func urlCredentialParsing() {
+        #expect(URLCredentials.find(in: "https://example.com/a@b").isEmpty)
+        #expect(URLCredentials.find(in: "mailto:user@example.com").isEmpty)
+        #expect(URLCredentials.find(in: "https://user@example.com").isEmpty)
+        #expect(URLCredentials.find(in: "https://ghp_abcdefghijklmnopqrstuvwx@github.com/o/r.git").first?.redacted == "https://***@github.com/o/r.git")
+        #expect(URLCredentials.find(in: "redis://:pw@[::1]:6379").first?.password == "pw")
+        #expect(URLCredentials.find(in: "a http://a:b@h b socks5://c:d@i").map(\.scheme) == ["http", "socks5"])
+        #expect(URLCredentials.find(in: "postgresql://app:${DB_PASSWORD}@db/app").first?.isReference == true)
+    }
+}

@@ -54,6 +54,7 @@ public enum CheckCatalog {
         // Secret scan (ours), right after the config.secrets.* ids: config and includes,
         // config backups, the state dir .env, then transcripts (deep).
         ConfigPlaintextSecretsCheck(),
+        URLCredentialsCheck(),
         BackupPlaintextSecretsCheck(),
         EnvFileSecretsCheck(),
         TranscriptSecretsCheck(),
