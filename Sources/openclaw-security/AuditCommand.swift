@@ -129,7 +129,8 @@ struct AuditCommand: ParsableCommand {
         let format = try reporting.resolvedFormat(json: json)
         let status = try reporting.deliver(
             report, format: format, colors: format == .text && useColors(environment),
-            profile: environment["OPENCLAW_PROFILE"], workingDirectory: cwd)
+            profile: environment["OPENCLAW_PROFILE"], workingDirectory: cwd,
+            width: ProcessEnvironment.stdoutTerminalWidth(environment))
         if status != .success { throw ExitCode(status.rawValue) }
     }
 
@@ -163,7 +164,8 @@ struct AuditCommand: ParsableCommand {
         case .text:
             let block = FixTextBlock(result: result, homeDir: context.paths.homeDir, environment: environment)
             StandardStreams.output(TextReporter(
-                colors: useColors(environment), profile: environment["OPENCLAW_PROFILE"], fixBlock: block
+                colors: useColors(environment), profile: environment["OPENCLAW_PROFILE"], fixBlock: block,
+                width: ProcessEnvironment.stdoutTerminalWidth(environment)
             ).render(report))
         default:
             status = try reporting.deliver(

@@ -30,7 +30,7 @@ struct FixCLITests {
               channels.slack.groupPolicy=open -> allowlist
               chmod 700 \(dir.url("state"))
               chmod 600 \(dir.url("state/openclaw.json"))
-              skip chmod 700 \(dir.url("state/credentials")) (missing)
+              skip 6 missing paths (nothing to tighten): \(dir.url("state/credentials")), \(dir.url("state/agents/main")), \(dir.url("state/agents/main/agent")), \(dir.url("state/agents/main/agent/auth-profiles.json")), +2 more
 
             """), "\(first.stdout)")
         #expect(first.stdout.contains("Fix: openclaw-security audit --fix\n"))

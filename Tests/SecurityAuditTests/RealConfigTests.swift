@@ -1,4 +1,5 @@
 import Foundation
+import JSON5
 import Testing
 @testable import SecurityAudit
 
@@ -146,5 +147,100 @@ extension RealConfigTests {
         #expect(URLCredentials.find(in: "redis://:pw@[::1]:6379").first?.password == "pw")
         #expect(URLCredentials.find(in: "a http://a:b@h b socks5://c:d@i").map(\.scheme) == ["http", "socks5"])
         #expect(URLCredentials.find(in: "postgresql://app:${DB_PASSWORD}@db/app").first?.isReference == true)
+    }
+}
+
+extension RealConfigTests {
+    // MARK: Items 9-12: a report that reads well.
+
+    static let paths = OpenClawPaths(
+        homeDir: "/home/u", stateDir: "/home/u/.openclaw", configPath: "/home/u/.openclaw/openclaw.json",
+        credentialsDir: "/home/u/.openclaw/credentials")
+
+    func origin(_ file: String, _ line: Int, _ column: Int) -> ConfigOrigin {
+        let position = SourcePosition(offset: 0, line: line, column: column)
+        return ConfigOrigin(file: file, range: SourceRange(start: position, end: position))
+    }
+
+    /// Item 9: continuation lines sit under their finding, wrapped on a terminal.
+    @Test func detailLinesAreIndentedAndWrappedToTheTerminal() {
+        var report = AuditReport(timestamp: 0, findings: [
+            Finding(checkId: "security.exposure.open_groups_with_runtime_or_fs", severity: .critical, title: "Open groups can reach runtime tools",
+                    detail: "Found inbound policy=\"open\" at:\n- channels.telegram.groupPolicy\n- channels.discord.groupPolicy which is a long path name that will certainly need wrapping at sixty columns"),
+        ])
+        report.paths = Self.paths
+        let plain = TextReporter(colors: false, profile: nil).render(report)
+        #expect(plain.contains("\n  Found inbound policy=\"open\" at:\n  - channels.telegram.groupPolicy\n  - channels.discord.groupPolicy which"))
+        let narrow = TextReporter(colors: false, profile: nil, width: 60).render(report)
+        let lines = narrow.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.unicodeScalars.count <= 60 }, "\(narrow)")
+        // A wrapped list item hangs under its text, not under the dash.
+        #expect(narrow.contains("  - channels.discord.groupPolicy which is a long path name\n    that will certainly need wrapping at sixty columns"), "\(narrow)")
+        #expect(TextWrapping.wrap("a " + String(repeating: "x", count: 80), width: 40, indent: "  ", hanging: "  ") == ["  a", "  " + String(repeating: "x", count: 80)])
+    }
+
+    /// Item 10: where a finding comes from, relative to the config's folder.
+    @Test func findingsShowTheirConfigLocation() throws {
+        var report = AuditReport(timestamp: 0, findings: [
+            Finding(checkId: "gateway.bind_no_auth", severity: .critical, title: "T", detail: "D", location: origin("/home/u/.openclaw/openclaw.json", 12, 5)),
+            Finding(checkId: "logging.redact_off", severity: .warn, title: "T", detail: "D", location: origin("/home/u/.openclaw/conf/logging.json5", 2, 3)),
+            Finding(checkId: "x.y", severity: .warn, title: "T", detail: "D", location: origin("/home/u/shared/openclaw.json5", 1, 1)),
+        ])
+        report.paths = Self.paths
+        let text = TextReporter(colors: false, profile: nil).render(report)
+        #expect(text.contains("gateway.bind_no_auth T [manual]\n  at openclaw.json:12:5\n  D\n"), "\(text)")
+        #expect(text.contains("  at conf/logging.json5:2:3\n"))
+        #expect(text.contains("  at ~/shared/openclaw.json5:1:1\n"))
+
+        // From a real audit: the key's line in the $include file.
+        let dir = try TemporaryDirectory()
+        try dir.write("state/gateway.json5", "{\n  bind: \"lan\",\n}\n")
+        let audited = try auditReport(config: "{\n  gateway: { $include: './gateway.json5' },\n}\n", in: dir)
+        let rendered = TextReporter(colors: false, profile: nil).render(audited)
+        #expect(rendered.contains("gateway.bind_no_auth Gateway binds beyond loopback without auth [manual]\n  at gateway.json5:2:9\n"), "\(rendered)")
+    }
+
+    /// Item 11: fixable findings marked, the preview command at the end; the rest manual.
+    @Test func fixGuidanceMarksFixableFindingsAndEndsWithThePreview() throws {
+        let report = try auditReport(config: """
+            { logging: { redactSensitive: "off" },
+              channels: { slack: { groupPolicy: "open", botToken: "xoxb-1", appToken: "xapp-1" }, discord: { token: "d" } } }
+            """, files: [.chmod("openclaw.json", 0o644)])
+        let text = TextReporter(colors: false, profile: nil).render(report)
+        #expect(text.contains("logging.redact_off Tool summary redaction is disabled [--fix]"), "\(text)")
+        #expect(text.contains("fs.config.perms_world_readable"))
+        #expect(report.findings.first { $0.checkId == "fs.config.perms_world_readable" }?.fixable == true)
+        // The Slack policy is written "open" (--fix flips it); Discord's is unset (it does not).
+        let warnings = report.findings.filter { $0.checkId.hasPrefix("channels.") && $0.checkId.contains(".warning.") }
+        #expect(warnings.contains { $0.checkId.hasPrefix("channels.slack.") && $0.fixable })
+        #expect(warnings.contains { $0.checkId.hasPrefix("channels.discord.") && !$0.fixable })
+        #expect(text.hasSuffix("Preview the fixes: openclaw-security audit --fix --dry-run\n"), "\(text)")
+        let fixable = report.findings.filter(\.fixable).count
+        #expect(text.contains("\(fixable) findings marked [--fix] can be fixed automatically; "))
+        #expect(text.contains("[manual]"))
+    }
+
+    @Test func theDryRunDoesNotSuggestItselfAndMissingPathsAreOneLine() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("state/openclaw.json", "{ logging: { redactSensitive: 'off' }, agents: { list: [{ id: 'a' }, { id: 'b' }] } }", mode: 0o644)
+        let cli = CLITests()
+        let result = try cli.run(["audit", "--fix", "--dry-run"], environment: cli.environment(dir))
+        #expect(!result.stdout.contains("--fix --dry-run"), "\(result.stdout)")
+        #expect(result.stdout.contains("Apply: openclaw-security audit --fix\n"))
+        #expect(!result.stdout.contains("(missing)"))
+        let missingLines = result.stdout.split(separator: "\n").filter { $0.contains("missing path") }
+        #expect(missingLines.count == 1, "\(result.stdout)")
+        #expect(missingLines.first?.contains("+") == true)
+    }
+
+    /// Item 12: what was audited and what could not be judged.
+    @Test func theHeaderSaysWhatWasAudited() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("state/more.json5", "{ hooks: { token: '${HOOKS_TOKEN}' } }")
+        let report = try auditReport(config: "{ $include: './more.json5', gateway: { auth: { token: '${GATEWAY_TOKEN}' } } }", in: dir)
+        let text = TextReporter(colors: false, profile: nil).render(report)
+        let header = text.split(separator: "\n")[1]
+        #expect(header.hasPrefix("Audited: \(dir.url("state/openclaw.json")) (+1 include) · OpenClaw release unknown"), "\(header)")
+        #expect(header.contains("· 2 values unknown (unset ${VAR})"), "\(header)")
     }
 }
