@@ -32,7 +32,6 @@ public enum CheckCatalog {
         LoggingRedactionCheck(),
         ElevatedAllowlistCheck(),
         ExecHostSandboxCheck(),
-        TeammateExecCheck(),
         ExecSecurityExposureCheck(),
         FsToolsDisabledExecCheck(),
         ExecApprovalsCheck(),

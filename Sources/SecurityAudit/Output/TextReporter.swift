@@ -38,7 +38,8 @@ public struct TextReporter: Reporter {
         lines.append(
             palette.muted("Summary: ") + palette.critical("\(summary.critical) critical") + palette.muted(" · ")
                 + palette.warn("\(summary.warn) warn") + palette.muted(" · ") + palette.muted("\(summary.info) info"))
-        lines += Self.reviewLines(report).map(palette.muted)
+        lines += Self.reviewLines(report).flatMap { wrapped($0, indent: "", hanging: "  ") }.map(palette.muted)
+        lines += wrapped(Self.releaseLine(report.openclaw), indent: "", hanging: "  ").map(palette.muted)
         lines += [
             palette.muted("Run deeper: \(CLICommandFormatter.ownAudit("--deep", profile: profile))"),
         ]
@@ -116,7 +117,8 @@ public struct TextReporter: Reporter {
         TextWrapping.wrap(text, width: width, indent: indent, hanging: hanging)
     }
 
-    /// `Audited: ~/.openclaw/openclaw.json (+1 include) · OpenClaw 2026.2.17 · …`
+    /// `Audited: ~/.openclaw/openclaw.json (+1 include) · 2 values unknown (unset ${VAR}) · …`;
+    /// the release has its own line (`releaseLine`).
     static func scopeLine(_ scope: AuditScope, homeDir: String?) -> String {
         var parts: [String] = []
         let path = TerminalText.sanitized(shortenHome(scope.configPath, homeDir: homeDir))
@@ -127,7 +129,6 @@ public struct TextReporter: Reporter {
         } else {
             parts.append("Audited: \(path)")
         }
-        parts.append(scope.release.map { "OpenClaw \(TerminalText.sanitized($0))" } ?? "OpenClaw release unknown (newest rules)")
         if !scope.unresolvedPaths.isEmpty {
             let count = scope.unresolvedPaths.count
             parts.append("\(count) value\(count == 1 ? "" : "s") unknown (unset ${VAR})")
@@ -159,6 +160,14 @@ public struct TextReporter: Reporter {
         if path == homeDir { return "~" }
         if path.hasPrefix(homeDir + "/") { return "~" + path.dropFirst(homeDir.count) }
         return path
+    }
+
+    /// Which OpenClaw the findings are for, and who said so.
+    static func releaseLine(_ release: OpenClawRelease) -> String {
+        guard let version = release.version else {
+            return "OpenClaw release: unknown (checked as the newest; set --openclaw-version)"
+        }
+        return "OpenClaw release: \(version) (\(TerminalText.sanitized(release.source ?? "")))"
     }
 
     /// What is left out of the sections below and why: suppressions (the original's

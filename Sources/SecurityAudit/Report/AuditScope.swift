@@ -1,13 +1,11 @@
 /// What the audit read and what it could not judge, for the report's header line: the
-/// config and its includes, the OpenClaw release the findings describe, `${VAR}`
+/// config and its includes (the release has its own line: `AuditReport.openclaw`), `${VAR}`
 /// references whose values are unknown here and keys whose content was not audited as
 /// written (legacy keys, values OpenClaw would refuse or ignore).
 public struct AuditScope: Sendable, Equatable {
     public var configPath: String
     public var configExists: Bool
     public var includeCount: Int
-    /// The release the findings describe (e.g. `2026.2.17`), when the audit knows it.
-    public var release: String?
     /// Config paths whose value holds an unresolved `${VAR}`.
     public var unresolvedPaths: [String]
     /// Legacy keys, audited as where their content belongs now.
@@ -16,13 +14,12 @@ public struct AuditScope: Sendable, Equatable {
     public var ignoredKeys: [String]
 
     public init(
-        configPath: String, configExists: Bool, includeCount: Int = 0, release: String? = nil,
+        configPath: String, configExists: Bool, includeCount: Int = 0,
         unresolvedPaths: [String] = [], legacyKeys: [String] = [], ignoredKeys: [String] = []
     ) {
         self.configPath = configPath
         self.configExists = configExists
         self.includeCount = includeCount
-        self.release = release
         self.unresolvedPaths = unresolvedPaths
         self.legacyKeys = legacyKeys
         self.ignoredKeys = ignoredKeys
