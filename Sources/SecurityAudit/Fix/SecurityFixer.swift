@@ -31,9 +31,12 @@ public enum SecurityFixer {
         if let loaded, loaded.exists {
             let rewrites = planRewrites(loaded, credentialsDir: paths.credentialsDir, into: &result)
             if dryRun {
+                // Diffs show whole lines around each edit: secrets on them are redacted
+                // as in every other output.
                 result.configDiffs = rewrites.map {
                     ConfigFileDiff(path: $0.path, unifiedDiff: UnifiedDiff.render(
-                        old: $0.before, new: $0.after, oldLabel: $0.path, newLabel: $0.path + " (fixed)"))
+                        old: ConfigTextRedaction.redact($0.before), new: ConfigTextRedaction.redact($0.after),
+                        oldLabel: $0.path, newLabel: $0.path + " (fixed)"))
                 }
             } else if !rewrites.isEmpty {
                 write(rewrites, walker: walker, includeWalker: includeWalker, operations: operations, into: &result)
