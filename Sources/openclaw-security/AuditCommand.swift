@@ -107,6 +107,10 @@ struct AuditCommand: ParsableCommand {
         if let configPath { environment["OPENCLAW_CONFIG_PATH"] = configPath }
 
         let request = AuditRequest(environment: environment, cwd: cwd, systemHome: systemHome, deep: deep)
+        // Before anything runs (a --fix included); the includes are checked once loaded.
+        let located = AuditPreparation.locate(request).paths
+        try reporting.refuseProtectedDestinations(
+            cwd: cwd, stateDir: located.stateDir, configPath: located.configPath, includeFiles: [])
         if fix {
             try runFix(request, environment: environment, cwd: cwd)
             return
@@ -120,6 +124,9 @@ struct AuditCommand: ParsableCommand {
             throw ExitCode(1)
         }
         warnAboutMissingVariables(context)
+        try reporting.refuseProtectedDestinations(
+            cwd: cwd, stateDir: context.paths.stateDir, configPath: context.paths.configPath,
+            includeFiles: context.configFile.includeFiles)
         if deep {
             context = try runDeepCollectors(context, request: request)
         }
@@ -162,6 +169,9 @@ struct AuditCommand: ParsableCommand {
                 colors: useColors(environment), profile: environment["OPENCLAW_PROFILE"], fixBlock: block
             ).render(report))
         default:
+            try reporting.refuseProtectedDestinations(
+                cwd: cwd, stateDir: context.paths.stateDir, configPath: context.paths.configPath,
+                includeFiles: context.configFile.includeFiles)
             status = try reporting.deliver(
                 report, format: format, colors: false, profile: environment["OPENCLAW_PROFILE"], workingDirectory: cwd)
         }

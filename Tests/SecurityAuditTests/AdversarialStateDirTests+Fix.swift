@@ -51,3 +51,45 @@ extension AdversarialStateDirTests {
         }
     }
 }
+
+extension AdversarialStateDirTests {
+    @Test func outputRefusesTheConfigItsIncludesAndTheStateDir() throws {
+        let state = try HostileStateDir()
+        let config = "{ $include: './part.json5' }\n"
+        try state.write("openclaw.json", config)
+        try state.write("part.json5", "{ logging: { redactSensitive: 'off' } }\n")
+        try state.dir.makeDirectory("elsewhere")
+        try state.dir.write("cfg/openclaw.json", config)
+        try state.dir.write("cfg/part.json5", "{ logging: { redactSensitive: 'off' } }\n")
+        // The config's folder through a symlink is still the config.
+        try FileManager.default.createSymbolicLink(atPath: state.dir.url("link"), withDestinationPath: state.stateDir)
+        let cases: [(arguments: [String], reason: String)] = [
+            (["--json", "--output", state.configPath], "it is the audited config"),
+            (["--json", "--output", state.dir.url("link/openclaw.json")], "it is the audited config"),
+            (["--format", "sarif", "--output", state.state("part.json5")], "it is inside the state dir"),
+            // A config outside the state dir: its include is refused as an include.
+            (["--config", state.dir.url("cfg/openclaw.json"), "--json", "--output", state.dir.url("cfg/part.json5")],
+             "it is an include file of the audited config"),
+            (["--json", "--output", state.state("credentials/report.json")], "it is inside the state dir"),
+            (["--json", "--write-baseline", state.state("baseline.json")], "it is inside the state dir"),
+            (["--fix", "--format", "sarif", "--output", state.configPath], "it is the audited config"),
+        ]
+        for (arguments, reason) in cases {
+            let outcome = try state.audit(arguments)
+            #expect(outcome.status == 1, "\(arguments): \(outcome)")
+            #expect(outcome.stdout.isEmpty)
+            #expect(outcome.stderr.contains("refusing to write the "), "\(outcome.stderr)")
+            #expect(outcome.stderr.contains(reason), "\(arguments): \(outcome.stderr)")
+            // Nothing written, nothing fixed.
+            #expect(try String(contentsOfFile: state.configPath, encoding: .utf8) == config)
+            #expect(try String(contentsOfFile: state.state("part.json5"), encoding: .utf8).contains("'off'"))
+            #expect(try String(contentsOfFile: state.dir.url("cfg/part.json5"), encoding: .utf8).contains("'off'"))
+            #expect(!FileManager.default.fileExists(atPath: state.state("credentials/report.json")))
+            #expect(!FileManager.default.fileExists(atPath: state.state("baseline.json")))
+        }
+        // Beside the state dir is fine.
+        let report = state.dir.url("elsewhere/report.json")
+        #expect(try state.audit(["--json", "--output", report]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: report))
+    }
+}
