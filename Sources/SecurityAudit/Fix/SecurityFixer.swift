@@ -108,7 +108,9 @@ public enum SecurityFixer {
         var written: [String] = []
         for (index, file) in staged.enumerated() {
             do {
-                try writer.commit(file)
+                if let backupProblem = try writer.commit(file) {
+                    result.errors.append("writeConfigFile: \(backupProblem)")
+                }
                 written.append(file.rewrite.path)
             } catch {
                 staged[(index + 1)...].forEach(writer.discard)
