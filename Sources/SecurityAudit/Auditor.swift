@@ -9,6 +9,7 @@ public enum Auditor {
             timestamp: timestamp, findings: findings, deepRequested: context.deep,
             deepGateway: context.deepFacts?.gateway.result)
         report.paths = context.paths
+        report.openclaw = context.openclaw
         if context.deep, let facts = context.deepFacts { report.incomplete += facts.incompleteCollectors }
         if context.deep, let reason = context.secrets.transcriptScanIncomplete {
             report.incomplete.append(IncompleteCollector(collector: "transcript-secret-scan", reason: reason))

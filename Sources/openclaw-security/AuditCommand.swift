@@ -21,6 +21,12 @@ struct AuditCommand: ParsableCommand {
             atomically keeping a .bak copy, and never follows a symbolic link. \
             --fix --dry-run shows the diff and the chmods without changing anything.
 
+            The checks follow the OpenClaw release audited: --openclaw-version, else the \
+            running gateway's version (--deep), else the installed openclaw package (for \
+            the default state directory), else the version that last wrote the state or \
+            the config (meta.lastTouchedVersion). Checks a release does not have do not \
+            run; with no release known every check runs as the newest release has it.
+
             Exit status:
             \(AuditExitStatus.table)
             With --fix, 1 also means a fix could not be applied (the report is still \
@@ -79,6 +85,14 @@ struct AuditCommand: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "Print without colours (same as NO_COLOR=1).")
     var noColor = false
 
+    @Option(name: .customLong("openclaw-version"), help: ArgumentHelp(
+        "The OpenClaw release to audit as (e.g. 2026.9.9); wins over the gateway, the installed package and the config's meta.lastTouchedVersion.",
+        valueName: "version"))
+    var openclawVersion: String?
+
+    /// `--openclaw-version` as a release; `validate()` has refused text that is not one.
+    var release: OpenClawVersion? { openclawVersion.flatMap(OpenClawVersion.init) }
+
     func validate() throws {
         if dryRun && !fix {
             throw ValidationError("--dry-run only applies to --fix")
@@ -90,6 +104,9 @@ struct AuditCommand: ParsableCommand {
             throw ValidationError("Invalid --profile (use letters, numbers, \"_\", \"-\" only)")
         }
         _ = try reporting.resolvedFormat(json: json)
+        if let openclawVersion, OpenClawVersion(openclawVersion) == nil {
+            throw ValidationError("Invalid --openclaw-version \"\(openclawVersion)\" (expected an OpenClaw release such as 2026.9.9 or 2026.10.5-beta.2)")
+        }
     }
 
     func run() throws {
@@ -106,7 +123,8 @@ struct AuditCommand: ParsableCommand {
         if let stateDir { environment["OPENCLAW_STATE_DIR"] = stateDir }
         if let configPath { environment["OPENCLAW_CONFIG_PATH"] = configPath }
 
-        let request = AuditRequest(environment: environment, cwd: cwd, systemHome: systemHome, deep: deep)
+        var request = AuditRequest(environment: environment, cwd: cwd, systemHome: systemHome, deep: deep)
+        request.openclawVersion = release
         // Before anything runs (a --fix included); the includes are checked once loaded.
         let located = AuditPreparation.locate(request).paths
         try reporting.refuseProtectedDestinations(

@@ -69,6 +69,7 @@ struct FixOutputTests {
         #expect(report == """
             OpenClaw security audit
             Summary: 0 critical · 0 warn · 0 info
+            OpenClaw release: unknown (checked as the newest; set --openclaw-version)
             Run deeper: openclaw-security audit --deep
             Fix: openclaw-security audit --fix
 

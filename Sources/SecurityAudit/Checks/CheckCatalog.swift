@@ -28,7 +28,6 @@ public enum CheckCatalog {
         LoggingRedactionCheck(),
         ElevatedAllowlistCheck(),
         ExecHostSandboxCheck(),
-        TeammateExecCheck(),
         ExecSecurityExposureCheck(),
         FsToolsDisabledExecCheck(),
         ExecApprovalsCheck(),

@@ -22,6 +22,7 @@ public struct TextReporter: Reporter {
                 + palette.warn("\(summary.warn) warn") + palette.muted(" · ") + palette.muted("\(summary.info) info"),
         ]
         lines += Self.reviewLines(report).map(palette.muted)
+        lines.append(palette.muted(Self.releaseLine(report.openclaw)))
         lines += [
             palette.muted("Run deeper: \(CLICommandFormatter.ownAudit("--deep", profile: profile))"),
         ]
@@ -40,6 +41,14 @@ public struct TextReporter: Reporter {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Which OpenClaw the findings are for, and who said so.
+    static func releaseLine(_ release: OpenClawRelease) -> String {
+        guard let version = release.version else {
+            return "OpenClaw release: unknown (checked as the newest; set --openclaw-version)"
+        }
+        return "OpenClaw release: \(version) (\(TerminalText.sanitized(release.source ?? "")))"
     }
 
     /// What is left out of the sections below and why: suppressions (the original's
