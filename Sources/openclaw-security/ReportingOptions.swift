@@ -60,7 +60,9 @@ struct ReportingOptions: ParsableArguments {
     ///
     /// Nothing is written over the audited config, its includes or into the state dir:
     /// `refuseProtectedDestinations` is called first with the files the audit read.
-    func deliver(_ report: AuditReport, format: ReportFormat, colors: Bool, profile: String?, workingDirectory: String) throws -> AuditExitStatus {
+    func deliver(
+        _ report: AuditReport, format: ReportFormat, colors: Bool, profile: String?, workingDirectory: String, width: Int? = nil
+    ) throws -> AuditExitStatus {
         var report = report
         let recorded = writeBaseline.map { _ in Baseline(recording: report) }
         if let baseline {
@@ -73,7 +75,7 @@ struct ReportingOptions: ParsableArguments {
         }
         let reporter = format.reporter(
             colors: colors && (output == nil || output == "-"), profile: profile,
-            failOn: failOn, workingDirectory: workingDirectory)
+            failOn: failOn, workingDirectory: workingDirectory, width: output == nil || output == "-" ? width : nil)
         let text = reporter.render(report)
         if let output, output != "-" {
             try write(text, to: output, what: "report")
