@@ -79,7 +79,7 @@ public struct ConfigLoader: Sendable {
         }
         let effectiveEnvironment = Self.applyingEnvBlock(of: included, to: environment)
         var substitution = EnvironmentSubstitution(environment: effectiveEnvironment)
-        let root = substitution.apply(to: included)
+        let root = try substitution.apply(to: included, file: path)
         return LoadedConfig(
             path: path, exists: true, root: root, sourceRoot: included, source: parsed, sourceBytes: bytes,
             includeFiles: includes.includeFiles, includeSources: includes.includeSources,
