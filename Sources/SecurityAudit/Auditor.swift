@@ -4,7 +4,10 @@ public enum Auditor {
     public static func run(
         _ context: AuditContext, checks: [any Check] = CheckCatalog.checks, timestamp: Int64
     ) -> AuditReport {
-        let findings = checks.flatMap { $0.findings(in: context) }
+        // Checks the audited release does not have leave no finding (checks.md ids with
+        // a release range, `CheckReleaseTable`).
+        let gate = ReleaseGate(release: context.openclaw)
+        let findings = checks.flatMap { $0.findings(in: context) }.compactMap(gate.admit)
         var report = AuditReport(
             timestamp: timestamp, findings: findings, deepRequested: context.deep,
             deepGateway: context.deepFacts?.gateway.result)
@@ -16,6 +19,10 @@ public enum Auditor {
         }
         // Last, after every finding is in (deep collectors' included), as the original.
         Suppressions.apply(context.config, to: &report)
+        // The suppression review's own ids, which only exist from here on.
+        report.findings.removeAll { finding in
+            Suppressions.infos.contains { $0.id == finding.checkId } && !gate.runs(finding.checkId)
+        }
         return report
     }
 }
