@@ -7,11 +7,13 @@ public enum Auditor {
         // Checks the audited release does not have leave no finding (checks.md ids with
         // a release range, `CheckReleaseTable`).
         let gate = ReleaseGate(release: context.openclaw)
-        let findings = checks.flatMap { $0.findings(in: context) }.compactMap(gate.admit)
+        var findings = checks.flatMap { $0.findings(in: context) }.compactMap(gate.admit)
+        FixableFindings.mark(&findings, config: context.config, infos: checks.flatMap(\.infos))
         var report = AuditReport(
             timestamp: timestamp, findings: findings, deepRequested: context.deep,
             deepGateway: context.deepFacts?.gateway.result)
         report.paths = context.paths
+        report.scope = AuditScope(context: context)
         report.openclaw = context.openclaw
         if context.deep, let facts = context.deepFacts { report.incomplete += facts.incompleteCollectors }
         if context.deep, let reason = context.secrets.transcriptScanIncomplete {

@@ -147,21 +147,26 @@ struct AuditCommand: ParsableCommand {
         let format = try reporting.resolvedFormat(json: json)
         let status = try reporting.deliver(
             report, format: format, colors: format == .text && useColors(environment),
-            profile: environment["OPENCLAW_PROFILE"], workingDirectory: cwd)
+            profile: environment["OPENCLAW_PROFILE"], workingDirectory: cwd,
+            width: ProcessEnvironment.stdoutTerminalWidth(environment))
         if status != .success { throw ExitCode(status.rawValue) }
     }
 
     /// Fixes first, then audits the fixed state: `{fix, report}` with --json, the report
     /// with its FIX block as text; other formats carry the report alone. A config that
-    /// does not load still gets the chmods, and is audited as empty (the error goes to
-    /// stderr, the exit status is 1).
+    /// does not load is refused as the plain audit refuses it: nothing is changed,
+    /// nothing printed on stdout, the error goes to stderr and the exit status is 1.
     private func runFix(_ request: AuditRequest, environment: [String: String], cwd: String) throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let result = SecurityFixer.run(request, dryRun: dryRun)
-        var (context, configError) = AuditPreparation.prepareAfterFix(request)
-        if let configError {
-            StandardStreams.error("Config invalid\n\(configError.description)")
+        let result: SecurityFixResult
+        var context: AuditContext
+        do {
+            result = try SecurityFixer.run(request, dryRun: dryRun)
+            context = try AuditPreparation.prepare(request)
+        } catch {
+            StandardStreams.error("Config invalid\n\(error.description)")
+            throw ExitCode(1)
         }
         warnAboutMissingVariables(context)
         if deep {
@@ -177,13 +182,14 @@ struct AuditCommand: ParsableCommand {
         case .text:
             let block = FixTextBlock(result: result, homeDir: context.paths.homeDir, environment: environment)
             StandardStreams.output(TextReporter(
-                colors: useColors(environment), profile: environment["OPENCLAW_PROFILE"], fixBlock: block
+                colors: useColors(environment), profile: environment["OPENCLAW_PROFILE"], fixBlock: block,
+                width: ProcessEnvironment.stdoutTerminalWidth(environment)
             ).render(report))
         default:
             status = try reporting.deliver(
                 report, format: format, colors: false, profile: environment["OPENCLAW_PROFILE"], workingDirectory: cwd)
         }
-        if configError != nil || !result.ok || result.actions.contains(where: { $0.error != nil }) {
+        if !result.ok || result.actions.contains(where: { $0.error != nil }) {
             throw ExitCode(AuditExitStatus.error.rawValue)
         }
         if status != .success { throw ExitCode(status.rawValue) }

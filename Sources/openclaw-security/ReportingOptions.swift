@@ -57,7 +57,9 @@ struct ReportingOptions: ParsableArguments {
     /// Compares with the baseline, renders, writes the report and the new baseline, and
     /// returns the exit status the gates ask for. Errors are printed on stderr and
     /// become exit status 1.
-    func deliver(_ report: AuditReport, format: ReportFormat, colors: Bool, profile: String?, workingDirectory: String) throws -> AuditExitStatus {
+    func deliver(
+        _ report: AuditReport, format: ReportFormat, colors: Bool, profile: String?, workingDirectory: String, width: Int? = nil
+    ) throws -> AuditExitStatus {
         var report = report
         let recorded = writeBaseline.map { _ in Baseline(recording: report) }
         if let baseline {
@@ -70,7 +72,7 @@ struct ReportingOptions: ParsableArguments {
         }
         let reporter = format.reporter(
             colors: colors && (output == nil || output == "-"), profile: profile,
-            failOn: failOn, workingDirectory: workingDirectory)
+            failOn: failOn, workingDirectory: workingDirectory, width: output == nil || output == "-" ? width : nil)
         let text = reporter.render(report)
         if let output, output != "-" {
             try write(text, to: output, what: "report")

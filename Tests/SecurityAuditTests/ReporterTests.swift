@@ -48,18 +48,18 @@ struct ReporterTests {
             Run deeper: openclaw-security audit --deep
 
             CRITICAL
-            gateway.bind_no_auth T1
+            gateway.bind_no_auth T1 [manual]
               D1 "quoted"\\u{9}
               Fix: R1
 
             WARN
-            x.warn T2
+            x.warn T2 [manual]
               D2
 
             INFO
             summary.attack_surface Attack surface summary
               a: 1
-            b: 2
+              b: 2
 
             """
         #expect(text == expected)
@@ -79,7 +79,7 @@ struct ReporterTests {
         let text = TextReporter(colors: false, profile: nil).render(hostile)
         #expect(!text.contains("\u{1B}"))
         #expect(!text.contains("\u{07}"))
-        #expect(text.contains("x\\u{1b}]0;pwned\\u{7}\ny"))
+        #expect(text.contains("x\\u{1b}]0;pwned\\u{7}\n  y"))
     }
 
     @Test func javaScriptNumberFormatting() {

@@ -1,10 +1,11 @@
 /// `${VAR}` substitution in config strings (`src/config/env-substitution.ts`): names
 /// match `[A-Z_][A-Z0-9_]*`, `$${VAR}` is an escape for the literal text. A variable the
 /// auditing environment lacks keeps its `${VAR}` text, so an audit run without the
-/// gateway's environment still audits; the caller reports the names once.
+/// gateway's environment still audits; the node is marked unresolved (its value is
+/// unknown) and every path that uses a missing name is recorded.
 struct EnvironmentSubstitution {
     let environment: [String: String]
-    /// Missing names with the config path of their first use, in first-seen order.
+    /// Missing names, one entry per config path that uses them, in first-seen order.
     private(set) var missing: [MissingEnvironmentVariable] = []
     /// Config paths whose string was written as exactly one `${VAR}` reference: the
     /// value comes from the environment, it is not stored in the file.
@@ -19,7 +20,10 @@ struct EnvironmentSubstitution {
         case .string(let s):
             guard s.contains("$") else { return node }
             if Self.isSingleReference(s) { templatedPaths.insert(path) }
-            return ConfigNode(.string(substitute(s, path: path)), origin: node.origin)
+            let before = missing.count
+            let text = substitute(s, path: path, origin: node.origin)
+            let unresolved = missing[before...].map(\.name)
+            return ConfigNode(.string(text), origin: node.origin, unresolvedVariables: unresolved)
         case .array(let items):
             var out: [ConfigNode] = []
             out.reserveCapacity(items.count)
@@ -34,7 +38,7 @@ struct EnvironmentSubstitution {
         }
     }
 
-    mutating func substitute(_ value: String, path: String) -> String {
+    mutating func substitute(_ value: String, path: String, origin: ConfigOrigin? = nil) -> String {
         let chars = Array(value.unicodeScalars)
         var out = String.UnicodeScalarView()
         var i = 0
@@ -54,8 +58,9 @@ struct EnvironmentSubstitution {
                 if let replacement = environment[name], !replacement.isEmpty {
                     out.append(contentsOf: replacement.unicodeScalars)
                 } else {
-                    if !missing.contains(where: { $0.name == name }) {
-                        missing.append(MissingEnvironmentVariable(name: name, configPath: path))
+                    // Once per name and path: a variable used at two paths is unknown at both.
+                    if !missing.contains(where: { $0.name == name && $0.configPath == path }) {
+                        missing.append(MissingEnvironmentVariable(name: name, configPath: path, origin: origin))
                     }
                     out.append(contentsOf: chars[i...end])
                 }
@@ -107,8 +112,16 @@ struct EnvironmentSubstitution {
     }
 }
 
-/// A `${VAR}` the auditing environment lacks, and the first config path that uses it.
+/// A `${VAR}` the auditing environment lacks, and one config path that uses it.
 public struct MissingEnvironmentVariable: Sendable, Equatable {
     public var name: String
     public var configPath: String
+    /// Where the string that holds the reference is written.
+    public var origin: ConfigOrigin?
+
+    public init(name: String, configPath: String, origin: ConfigOrigin? = nil) {
+        self.name = name
+        self.configPath = configPath
+        self.origin = origin
+    }
 }

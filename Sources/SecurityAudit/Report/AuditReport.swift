@@ -76,6 +76,8 @@ public struct AuditReport: Sendable {
     public var durationSeconds: Double?
     /// The audited installation, which fingerprints and SARIF locations are relative to.
     public var paths: OpenClawPaths?
+    /// What was audited and what could not be judged (the text report's header line).
+    public var scope: AuditScope?
 
     public init(timestamp: Int64, findings: [Finding], deepRequested: Bool = false, deepGateway: GatewayProbeResult? = nil) {
         self.timestamp = timestamp
