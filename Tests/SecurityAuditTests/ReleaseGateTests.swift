@@ -11,6 +11,8 @@ struct ReleaseGateTests {
         "fs.inspection_incomplete", "fs.state_dir.foreign_owner", "fs.session_transcripts.perms_readable",
         "security.audit.suppressions.expired", "security.audit.suppressions.invalid", "security.audit.suppressions.stale",
         "skills.markdown_sensitive_network", "tools.web.fetch.env_proxy_without_use_trusted_env_proxy",
+        // Issue 19's own checks.
+        "secrets.config_url_credentials", "config.env_var_unresolved", "gateway.auth_placeholder", "hooks.token_placeholder",
     ]
 
     @Test func everyCatalogIdHasItsOriginAndNoOtherIdDoes() {

@@ -109,6 +109,11 @@ enum CheckReleaseTable {
         for id in ["secrets.config_plaintext", "secrets.backup_plaintext", "secrets.env_file", "secrets.transcripts"] {
             table[id] = .ours("This tool's secret scan.")
         }
+        table["secrets.config_url_credentials"] = .ours("This tool's secret scan.")
+        table["config.env_var_unresolved"] = .ours("Upstream's loader fails on an unset variable; this tool audits on and says so.")
+        for id in ["gateway.auth_placeholder", "hooks.token_placeholder"] {
+            table[id] = .ours("Upstream accepts placeholder credentials (upstream issue #139494 was closed without a check).")
+        }
         table["fs.state_dir.foreign_owner"] = .ours()
         table["fs.session_transcripts.perms_readable"] = .ours()
         table["fs.inspection_incomplete"] = .ours("Says which paths the file checks could not read.")
