@@ -45,7 +45,9 @@ public enum AuditPreparation {
 
     /// The context for an already loaded config: gathers the file, secret, external and
     /// channel facts.
-    static func context(_ request: AuditRequest, loaded: LoadedConfig, paths: OpenClawPaths, resolver: PathResolver) -> AuditContext {
+    static func context(_ request: AuditRequest, loaded written: LoadedConfig, paths: OpenClawPaths, resolver: PathResolver) -> AuditContext {
+        // Every fact and check sees legacy keys' content where it belongs now.
+        let loaded = LegacyConfigMigration.applied(to: written)
         var files = FileFactsGatherer(
             fileSystem: request.fileSystem, config: loaded.root, paths: paths,
             includeFiles: loaded.includeFiles, environment: loaded.environment, resolver: resolver

@@ -8,7 +8,7 @@ public enum Auditor {
         // a release range, `CheckReleaseTable`).
         let gate = ReleaseGate(release: context.openclaw)
         var findings = checks.flatMap { $0.findings(in: context) }.compactMap(gate.admit)
-        FixableFindings.mark(&findings, config: context.config, infos: checks.flatMap(\.infos))
+        FixableFindings.mark(&findings, config: context.configFile.writtenRoot ?? context.config, infos: checks.flatMap(\.infos))
         var report = AuditReport(
             timestamp: timestamp, findings: findings, deepRequested: context.deep,
             deepGateway: context.deepFacts?.gateway.result)

@@ -125,6 +125,10 @@ struct AuditCommand: ParsableCommand {
 
         var request = AuditRequest(environment: environment, cwd: cwd, systemHome: systemHome, deep: deep)
         request.openclawVersion = release
+        // Before anything runs (a --fix included); the includes are checked once loaded.
+        let located = AuditPreparation.locate(request).paths
+        try reporting.refuseProtectedDestinations(
+            cwd: cwd, stateDir: located.stateDir, configPath: located.configPath, includeFiles: [])
         if fix {
             try runFix(request, environment: environment, cwd: cwd)
             return
@@ -138,6 +142,9 @@ struct AuditCommand: ParsableCommand {
             throw ExitCode(1)
         }
         warnAboutMissingVariables(context)
+        try reporting.refuseProtectedDestinations(
+            cwd: cwd, stateDir: context.paths.stateDir, configPath: context.paths.configPath,
+            includeFiles: context.configFile.includeFiles)
         if deep {
             context = try runDeepCollectors(context, request: request)
         }
@@ -186,6 +193,9 @@ struct AuditCommand: ParsableCommand {
                 width: ProcessEnvironment.stdoutTerminalWidth(environment)
             ).render(report))
         default:
+            try reporting.refuseProtectedDestinations(
+                cwd: cwd, stateDir: context.paths.stateDir, configPath: context.paths.configPath,
+                includeFiles: context.configFile.includeFiles)
             status = try reporting.deliver(
                 report, format: format, colors: false, profile: environment["OPENCLAW_PROFILE"], workingDirectory: cwd)
         }

@@ -5,6 +5,7 @@ public enum CheckCatalog {
     public static let checks: [any Check] = [
         AttackSurfaceSummaryCheck(),
         // What the audit could not read as written (ours): values it cannot know.
+        LegacyKeysCheck(),
         UnresolvedReferenceCheck(),
         SyncedDirCheck(),
         // Gateway config collector.

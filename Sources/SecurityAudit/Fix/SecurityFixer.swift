@@ -27,9 +27,12 @@ public enum SecurityFixer {
         if loaded.exists {
             let rewrites = planRewrites(loaded, credentialsDir: paths.credentialsDir, into: &result)
             if dryRun {
+                // Diffs show whole lines around each edit: secrets on them are redacted
+                // as in every other output.
                 result.configDiffs = rewrites.map {
                     ConfigFileDiff(path: $0.path, unifiedDiff: UnifiedDiff.render(
-                        old: $0.before, new: $0.after, oldLabel: $0.path, newLabel: $0.path + " (fixed)"))
+                        old: ConfigTextRedaction.redact($0.before), new: ConfigTextRedaction.redact($0.after),
+                        oldLabel: $0.path, newLabel: $0.path + " (fixed)"))
                 }
             } else if !rewrites.isEmpty {
                 write(rewrites, walker: walker, includeWalker: includeWalker, operations: operations, into: &result)
@@ -101,7 +104,9 @@ public enum SecurityFixer {
         var written: [String] = []
         for (index, file) in staged.enumerated() {
             do {
-                try writer.commit(file)
+                if let backupProblem = try writer.commit(file) {
+                    result.errors.append("writeConfigFile: \(backupProblem)")
+                }
                 written.append(file.rewrite.path)
             } catch {
                 staged[(index + 1)...].forEach(writer.discard)
