@@ -13,6 +13,7 @@ struct ReleaseGateTests {
         "skills.markdown_sensitive_network", "tools.web.fetch.env_proxy_without_use_trusted_env_proxy",
         // Issue 19's own checks.
         "secrets.config_url_credentials", "config.env_var_unresolved", "gateway.auth_placeholder", "hooks.token_placeholder",
+        "config.legacy_keys",
     ]
 
     @Test func everyCatalogIdHasItsOriginAndNoOtherIdDoes() {
