@@ -7,6 +7,11 @@ public struct AuditRequest: Sendable {
     public var deep: Bool
     /// `--openclaw-version`, already validated as a release.
     public var openclawVersion: OpenClawVersion?
+    /// `--advisories PATH`, already loaded (`AdvisoryLoader`); nil means the bundled snapshot.
+    public var advisories: AdvisoryDatabase?
+    /// The day of the audit (days since 1970-01-01, UTC) for the age of the advisory
+    /// data; nil means today by the system clock.
+    public var today: Int64?
     /// Read `.env` from the working directory and the state dir, as the original does.
     public var loadDotEnv: Bool
     /// Where file facts are read from; tests wrap it to simulate unreadable paths.
@@ -45,7 +50,9 @@ public enum AuditPreparation {
 
     /// The context for an already loaded config: gathers the file, secret, external and
     /// channel facts.
-    static func context(_ request: AuditRequest, loaded: LoadedConfig, paths: OpenClawPaths, resolver: PathResolver) -> AuditContext {
+    static func context(_ request: AuditRequest, loaded written: LoadedConfig, paths: OpenClawPaths, resolver: PathResolver) -> AuditContext {
+        // Every fact and check sees legacy keys' content where it belongs now.
+        let loaded = LegacyConfigMigration.applied(to: written)
         var files = FileFactsGatherer(
             fileSystem: request.fileSystem, config: loaded.root, paths: paths,
             includeFiles: loaded.includeFiles, environment: loaded.environment, resolver: resolver
@@ -67,6 +74,7 @@ public enum AuditPreparation {
             configFile: loaded, paths: paths, files: files, deep: request.deep, external: external, channelFacts: channelFacts)
         context.secrets = secrets
         addReleaseClaims(request, paths: paths, to: &context.releaseEvidence)
+        context.advisories = AdvisoryFacts(database: request.advisories ?? .bundled, today: request.today ?? AdvisoryFacts.currentDay())
         return context
     }
 

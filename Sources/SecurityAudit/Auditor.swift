@@ -5,7 +5,7 @@ public enum Auditor {
         _ context: AuditContext, checks: [any Check] = CheckCatalog.checks, timestamp: Int64
     ) -> AuditReport {
         var findings = checks.flatMap { $0.findings(in: context) }
-        FixableFindings.mark(&findings, config: context.config, infos: checks.flatMap(\.infos))
+        FixableFindings.mark(&findings, config: context.configFile.writtenRoot ?? context.config, infos: checks.flatMap(\.infos))
         var report = AuditReport(
             timestamp: timestamp, findings: findings, deepRequested: context.deep,
             deepGateway: context.deepFacts?.gateway.result)

@@ -245,3 +245,59 @@ extension RealConfigTests {
         #expect(header.contains("· 2 values unknown (unset ${VAR})"), "\(header)")
     }
 }
+
+extension RealConfigTests {
+    // MARK: Item 2: legacy keys reported and audited as migrated.
+
+    @Test func legacyChannelBlocksAreAuditedAsChannels() throws {
+        let legacy = try auditReport(config: #"{ providers: { telegram: { botToken: "123:abc", dm: { policy: "open" }, groupPolicy: "open" } } }"#)
+        let current = try auditReport(config: #"{ channels: { telegram: { botToken: "123:abc", dm: { policy: "open" }, groupPolicy: "open" } } }"#)
+        let channelIds = { (report: AuditReport) in report.findings.map(\.checkId).filter { $0.hasPrefix("channels.") || $0.hasPrefix("security.exposure") } }
+        #expect(!channelIds(current).isEmpty)
+        #expect(channelIds(legacy) == channelIds(current))
+        let key = try #require(legacy.findings.first { $0.checkId == "config.legacy_keys" })
+        #expect(key.detail.contains("Audited as channels.telegram."))
+        #expect(key.remediation?.contains("by hand") == true)
+        #expect(key.location?.range.start.line == 1)
+
+        // The top-level channel keys doctor really migrated (providers->channels, 2026.1.13).
+        let topLevel = try auditReport(config: #"{ discord: { token: "t", groupPolicy: "open" }, channels: { discord: { dmPolicy: "pairing" } } }"#)
+        #expect(topLevel.findings.contains { $0.checkId.hasPrefix("channels.discord.warning.") })
+        #expect(topLevel.findings.first { $0.checkId == "config.legacy_keys" }?.detail.contains("merged where channels.discord does not already set a key") == true)
+    }
+
+    @Test func legacyAgentModelIsAuditedAsAgentsDefaults() throws {
+        for config in [
+            #"{ agent: { model: { primary: "ollama/llama3.2:3b" } } }"#,
+            #"{ agent: { model: "ollama/llama3.2:3b" } }"#,
+        ] {
+            let report = try auditReport(config: config)
+            #expect(report.findings.contains { $0.checkId == "models.small_params" && $0.detail.contains("agents.defaults.model.primary") }, "\(config)")
+            #expect(report.findings.contains { $0.checkId == "config.legacy_keys" && $0.detail.hasPrefix("agent is a legacy key") })
+        }
+        // agent.elevated goes to tools.elevated, where an existing value wins.
+        let tools = try auditReport(config: #"{ agent: { elevated: { enabled: true } }, tools: { elevated: { enabled: false } } }"#)
+        #expect(tools.findings.contains { $0.checkId == "config.legacy_keys" && $0.detail.contains("tools.elevated is already set and wins") })
+    }
+
+    @Test func theFindingFollowsTheAuditedRelease() throws {
+        let key = LegacyConfigKey(
+            path: "telegram", replacement: "channels.telegram", note: "n", origin: nil, migrated: true,
+            since: LegacyConfigMigration.v2026_1_13, migrationDroppedIn: LegacyConfigMigration.v2026_3_28)
+        func behaviour(_ version: String?) -> String {
+            LegacyKeysCheck.releaseBehaviour(key, release: OpenClawRelease(version: version.flatMap(OpenClawVersion.init), source: "flag"))
+        }
+        #expect(behaviour("2026.2.17").contains("refuses the config until it is migrated"))
+        #expect(behaviour("2026.4.12").contains("no longer migrates it (dropped in 2026.3.28)"))
+        #expect(behaviour(nil).hasPrefix("Current OpenClaw no longer migrates it"))
+        #expect(behaviour("2026.1.8").contains("reads the key as written"))
+    }
+
+    @Test func aBindAddressIsAuditedAsTheModeItMeans() throws {
+        let report = try auditReport(config: #"{ gateway: { bind: "0.0.0.0" } }"#)
+        #expect(report.findings.contains { $0.checkId == "gateway.bind_no_auth" && $0.detail.contains("gateway.bind=\"lan\"") })
+        #expect(report.findings.contains { $0.checkId == "config.legacy_keys" && $0.detail.contains("\"0.0.0.0\" is a host address") })
+        let header = TextReporter(colors: false, profile: nil).render(report).split(separator: "\n")[1]
+        #expect(header.contains("legacy keys audited as migrated: gateway.bind"))
+    }
+}

@@ -5,6 +5,7 @@ public enum CheckCatalog {
     public static let checks: [any Check] = [
         AttackSurfaceSummaryCheck(),
         // What the audit could not read as written (ours): values it cannot know.
+        LegacyKeysCheck(),
         UnresolvedReferenceCheck(),
         SyncedDirCheck(),
         // Gateway config collector.
@@ -91,6 +92,8 @@ public enum CheckCatalog {
         // The channel collector, then the deep gateway probe last.
         ChannelSecurityCheck(),
         GatewayProbeCheck(),
+        // Ours, after every upstream id: the release against its security advisories.
+        VulnerableReleaseCheck(),
     ]
 
     /// Every declared id, in catalog order, then the ids the report itself emits after

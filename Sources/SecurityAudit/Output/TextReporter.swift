@@ -56,7 +56,7 @@ public struct TextReporter: Reporter {
                     let place = Self.place(location, configDir: configDir, homeDir: report.paths?.homeDir)
                     lines += wrapped("at " + TerminalText.sanitized(place), indent: "  ", hanging: "    ").map(palette.muted)
                 }
-                lines += block(TerminalText.sanitized(finding.detail, keepNewlines: true), prefix: "")
+                lines += block(TerminalText.sanitized(finding.abbreviatedDetail ?? finding.detail, keepNewlines: true), prefix: "")
                 if let remediation = finding.remediation, !remediation.trimmingWhitespace.isEmpty {
                     lines += block(TerminalText.sanitized(remediation, keepNewlines: true), prefix: "Fix: ").map(palette.muted)
                 }

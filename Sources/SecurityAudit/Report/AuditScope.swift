@@ -32,6 +32,7 @@ public struct AuditScope: Sendable, Equatable {
         }
         self.init(
             configPath: context.configFile.path, configExists: context.configFile.exists,
-            includeCount: context.configFile.includeFiles.count, unresolvedPaths: unresolved)
+            includeCount: context.configFile.includeFiles.count, unresolvedPaths: unresolved,
+            legacyKeys: context.configFile.legacyKeys.map(\.path))
     }
 }
