@@ -115,6 +115,8 @@ enum CheckReleaseTable {
         for id in ["gateway.auth_placeholder", "hooks.token_placeholder"] {
             table[id] = .ours("Upstream accepts placeholder credentials (upstream issue #139494 was closed without a check).")
         }
+        table["openclaw.version.vulnerable"] = .ours(
+            "Upstream's audit never matches its release against its security advisories.")
         table["fs.state_dir.foreign_owner"] = .ours()
         table["fs.session_transcripts.perms_readable"] = .ours()
         table["fs.inspection_incomplete"] = .ours("Says which paths the file checks could not read.")
