@@ -327,3 +327,23 @@ extension RealConfigTests {
         #expect(report.findings.contains { $0.checkId == "security.trust_model.multi_user_heuristic" })
     }
 }
+
+extension RealConfigTests {
+    // MARK: Item 8: the npm pin rule, by release, plugins and hooks side by side.
+
+    /// The record `openclaw plugins install @openclaw/feishu` writes.
+    static let feishuRecord = #"{ source: "npm", spec: "@openclaw/feishu", resolvedSpec: "@openclaw/feishu@2026.2.17", resolvedVersion: "2026.2.17", integrity: "sha512-abc" }"#
+
+    @Test func anExactlyInstalledRecordIsJudgedByItsSpecAsUpstreamDoes() throws {
+        let plugins = try auditReport(config: #"{ plugins: { installs: { feishu: \#(Self.feishuRecord) } } }"#)
+        let finding = try #require(plugins.findings.first { $0.checkId == "plugins.installs_unpinned_npm_specs" })
+        #expect(finding.detail.hasPrefix("Unpinned plugin install records:\n- feishu (@openclaw/feishu)\nOne record was installed at an exact version"))
+        // Hooks: upstream accepts the exact resolvedSpec from its March 2026 releases on.
+        let hooksConfig = #"{ hooks: { internal: { installs: { feishu: \#(Self.feishuRecord) } } } }"#
+        #expect(!(try auditReport(config: hooksConfig)).findings.contains { $0.checkId == "hooks.installs_unpinned_npm_specs" })
+        let february = try auditReport(config: #"{ meta: { lastTouchedVersion: "2026.2.17" }, hooks: { internal: { installs: { feishu: \#(Self.feishuRecord) } } } }"#)
+        #expect(february.findings.contains { $0.checkId == "hooks.installs_unpinned_npm_specs" })
+        let februaryPlugins = try auditReport(config: #"{ meta: { lastTouchedVersion: "2026.2.17" }, plugins: { installs: { feishu: \#(Self.feishuRecord) } } }"#)
+        #expect(februaryPlugins.findings.contains { $0.checkId == "plugins.installs_unpinned_npm_specs" })
+    }
+}
