@@ -14,7 +14,7 @@ struct ReleaseGateTests {
         // Issue 19's own checks.
         "secrets.config_url_credentials", "config.env_var_unresolved", "gateway.auth_placeholder", "hooks.token_placeholder",
         "config.legacy_keys",
-        // Issue 18's.
+        // Issue 18's advisory check.
         "openclaw.version.vulnerable",
     ]
 
