@@ -72,3 +72,29 @@ extension AdversarialStateDirTests {
         return try includes.resolve(try JSON5.parse(bytes: Array(text.utf8), file: file), file: file)
     }
 }
+
+extension AdversarialStateDirTests {
+    @Test func aGatewayThatFloodsPingsCannotGrowTheProbesMemory() throws {
+        let peer = try GatewayFloodPeer()
+        defer { peer.shutdown() }
+        let state = try HostileStateDir()
+        try state.write("openclaw.json", "{ gateway: { auth: { token: 'a-long-enough-gateway-token-0123456789' } } }")
+        state.environment["OPENCLAW_GATEWAY_PORT"] = String(peer.port)
+        let outcome = try state.audit(["--deep", "--json", "--timeout", "5000"])
+        #expect(!outcome.timedOut)
+        #expect(outcome.status == 0, "\(outcome)")
+        // The debug binary holds about 38 MiB through the whole probe with the bound;
+        // without it, 56 MiB after 3 s and 132 MiB after 9 s on this machine, growing
+        // with the time and the peer's speed.
+        #expect(Self.withinBound(outcome, 48), "peak memory \(outcome.maxRSSMiB) MiB")
+        #expect(Self.finding(outcome, "gateway.probe_failed") != nil)
+    }
+
+    @Test func timeoutHasAMaximum() throws {
+        let state = try HostileStateDir()
+        let outcome = try state.audit(["--deep", "--timeout", "86400000"])
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr.contains("--timeout is at most 600000 ms"), "\(outcome.stderr)")
+        #expect(outcome.stdout.isEmpty)
+    }
+}
