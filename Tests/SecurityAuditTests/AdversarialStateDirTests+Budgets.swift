@@ -98,3 +98,56 @@ extension AdversarialStateDirTests {
         #expect(outcome.stdout.isEmpty)
     }
 }
+
+extension AdversarialStateDirTests {
+    @Test func anIncludeSwappedForALinkAfterTheCheckIsNeverRead() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("outside/secret.json5", "TOPSECRETWORD")
+        try dir.write("cfg/openclaw.json", "{ $include: './part.json5' }")
+        try dir.write("cfg/regular.tmp", "{ logging: { redactSensitive: 'off' } }")
+        // The mechanism, without a race: a link as the last component is not followed,
+        // and a descriptor outside the folder is refused before reading.
+        #expect(symlink(dir.url("cfg/regular.tmp"), dir.url("cfg/link.json5")) == 0)
+        #expect(throws: BoundedFileReader.Failure.system(errno: ELOOP, operation: "open")) {
+            try BoundedFileReader.read(dir.url("cfg/link.json5"), limit: 1 << 20, confinedTo: dir.url("cfg"))
+        }
+        #expect(throws: BoundedFileReader.Failure.outside(path: dir.url("outside/secret.json5"))) {
+            try BoundedFileReader.read(dir.url("outside/secret.json5"), limit: 1 << 20, confinedTo: dir.url("cfg"))
+        }
+
+        // The race: another thread swaps part.json5 between a regular file and a link to
+        // the secret while the config is loaded again and again.
+        let part = dir.url("cfg/part.json5")
+        let (regular, next, secret) = (dir.url("cfg/regular.tmp"), dir.url("cfg/next.tmp"), dir.url("outside/secret.json5"))
+        let stop = LockedState(false)
+        let swapper = Thread {
+            var flip = false
+            while !stop.withLock({ $0 }) {
+                if flip {
+                    _ = try? FileManager.default.copyItem(atPath: regular, toPath: next)
+                } else {
+                    _ = symlink(secret, next)
+                }
+                _ = rename(next, part)
+                flip.toggle()
+            }
+        }
+        swapper.start()
+        defer { stop.withLock { $0 = true } }
+        var loaded = 0, refused = 0
+        let loader = ConfigLoader(environment: [:])
+        let deadline = ContinuousClock.now + .seconds(2)
+        while ContinuousClock.now < deadline {
+            do {
+                let config = try loader.load(path: dir.url("cfg/openclaw.json"))
+                #expect(config.root["logging"]["redactSensitive"].string == "off")
+                loaded += 1
+            } catch {
+                #expect(!error.description.contains("TOPSECRETWORD"), "\(error)")
+                refused += 1
+            }
+        }
+        stop.withLock { $0 = true }
+        #expect(loaded + refused > 100)
+    }
+}
