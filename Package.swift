@@ -11,6 +11,12 @@ import PackageDescription
 // - swift-nio-ssl (NIOSSL): `wss://` gateways (gateway.tls.enabled, remote wss:// URLs).
 // - swift-crypto (Crypto): the probe's `device` block is an Ed25519 signature with the CLI's
 //   device key (identity/device.json), as the gateway expects from operator clients.
+// - ZIPFoundation (reading only): `--advisories` reads OSV's per-ecosystem export
+//   (`npm/all.zip`, the file osv-scanner uses offline). That archive holds far more than
+//   65,535 entries, so it needs ZIP64, plus deflate and CRC-32 checks; a reader of our own
+//   would be a second zip implementation to keep safe against hostile archives, where
+//   ZIPFoundation is maintained, streams one entry at a time (we cap each entry's inflated
+//   size) and writes nothing. It links the system zlib on Linux.
 let package = Package(
     name: "openclaw-security",
     platforms: [.macOS(.v13)],
@@ -24,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .target(name: "JSON5"),
@@ -38,6 +45,7 @@ let package = Package(
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .executableTarget(
@@ -59,6 +67,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
     ],

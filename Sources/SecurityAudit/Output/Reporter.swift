@@ -18,9 +18,12 @@ extension ReportFormat {
     ///   - failOn: the `--fail-on` severity; JUnit fails a check's test case from it.
     ///   - workingDirectory: SARIF writes paths under it relative to `%SRCROOT%`; Markdown
     ///     shows them relative to it.
-    public func reporter(colors: Bool, profile: String?, failOn: Severity? = nil, workingDirectory: String? = nil) -> any Reporter {
+    ///   - width: the terminal's width; the text report wraps to it.
+    public func reporter(
+        colors: Bool, profile: String?, failOn: Severity? = nil, workingDirectory: String? = nil, width: Int? = nil
+    ) -> any Reporter {
         switch self {
-        case .text: return TextReporter(colors: colors, profile: profile)
+        case .text: return TextReporter(colors: colors, profile: profile, width: width)
         case .json: return JSONReporter()
         case .sarif: return SARIFReporter(workingDirectory: workingDirectory)
         case .junit: return JUnitReporter(failOn: failOn)

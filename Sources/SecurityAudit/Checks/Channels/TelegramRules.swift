@@ -63,7 +63,7 @@ enum TelegramRules {
     static func findings(account: ChannelAccount, context: AuditContext) -> [Finding] {
         guard context.config["commands"]["text"].bool != false else { return [] }
         let config = account.config
-        let groupPolicy = config["groupPolicy"].string ?? context.channels.defaultGroupPolicy ?? "allowlist"
+        let groupPolicy = context.groupPolicies.resolve(account).policy
         let groups = config["groups"].object
         let groupsConfigured = !(groups?.isEmpty ?? true)
         guard groupPolicy == "open" || (groupPolicy == "allowlist" && groupsConfigured) else { return [] }
@@ -100,7 +100,7 @@ enum TelegramRules {
 
         var out: [Finding] = []
         if !invalid.isEmpty {
-            let shown = invalid.prefix(5).joined(separator: ", ") + (invalid.count > 5 ? " (+\(invalid.count - 5) more)" : "")
+            let shown = invalid.prefix(5).map(TerminalText.inline).joined(separator: ", ") + (invalid.count > 5 ? " (+\(invalid.count - 5) more)" : "")
             out.append(Finding(
                 checkId: "channels.telegram.allowFrom.invalid_entries", severity: .warn,
                 title: "Telegram allowlist contains non-numeric entries",
