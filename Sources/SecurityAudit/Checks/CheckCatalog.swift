@@ -71,6 +71,7 @@ public enum CheckCatalog {
         CredentialsDirPermissionsCheck(),
         AgentStateFilePermissionsCheck(),
         SessionTranscriptPermissionsCheck(),
+        StateDatabasePermissionsCheck(),
         LogFilePermissionsCheck(),
         WorkspaceSkillEscapeCheck(),
         SandboxBrowserContainerCheck(),
