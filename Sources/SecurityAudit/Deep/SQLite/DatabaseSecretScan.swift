@@ -1,4 +1,5 @@
 import Dispatch
+import VaporCSQLite
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -97,7 +98,7 @@ public struct DatabaseSecretScan: Sendable {
             }
         }
         let snapshot: DatabaseSnapshot
-        do {
+        do throws(DatabaseSnapshot.Failure) {
             snapshot = try DatabaseSnapshot(source: path, deadline: deadline, maxLogBytes: maxLogBytes)
         } catch {
             switch error {
@@ -128,7 +129,7 @@ public struct DatabaseSecretScan: Sendable {
     private func scan(_ snapshot: DatabaseSnapshot, into result: inout DatabaseScanResult) {
         let tables: [Table]
         var units: [ScanUnit] = []
-        do {
+        do throws(SQLiteError) {
             let connection = try snapshot.connect(maxValueBytes: maxValueBytes)
             tables = try Self.tables(connection)
             result.appVersions = Self.appVersions(connection, tables: tables.map(\.name))
@@ -147,7 +148,7 @@ public struct DatabaseSecretScan: Sendable {
         let maxValueBytes = self.maxValueBytes
         DispatchQueue.concurrentPerform(iterations: units.isEmpty ? 0 : min(workers, units.count)) { _ in
             let connection: SQLiteConnection
-            do {
+            do throws(SQLiteError) {
                 connection = try snapshot.connect(maxValueBytes: maxValueBytes)
             } catch {
                 shared.withLock { $0.fail("not scanned: " + Self.explain(error)) }
@@ -158,14 +159,14 @@ public struct DatabaseSecretScan: Sendable {
             var local = WorkerFindings(limitPerKind: limit)
             while let (index, unit) = shared.withLock({ $0.next() }) {
                 let table = tables[unit.table]
-                do {
+                do throws(SQLiteError) {
                     try Self.scan(unit, of: table, order: index, connection: connection, deadline: deadline, into: &local)
                 } catch {
                     let place = "table \(TerminalText.sanitized(table.name))"
                     shared.withLock { state in
-                        if error.code & 0xFF == SQLITE_INTERRUPT_CODE || state.timedOut {
+                        if error.code & 0xFF == SQLITE_INTERRUPT || state.timedOut {
                             state.fail("the deep audit time budget ran out")
-                        } else if error.code & 0xFF == SQLITE_TOOBIG_CODE {
+                        } else if error.code & 0xFF == SQLITE_TOOBIG {
                             state.fail("\(place): a value larger than \(Self.mebibytes(Int(maxValueBytes))) MiB was not scanned")
                         } else {
                             state.fail("\(place): " + Self.explain(error))
@@ -187,8 +188,6 @@ public struct DatabaseSecretScan: Sendable {
         }
     }
 
-    private static let SQLITE_INTERRUPT_CODE: Int32 = 9
-    private static let SQLITE_TOOBIG_CODE: Int32 = 18
 
     /// Every ordinary table (virtual tables are skipped: their rows are in the shadow
     /// tables, which are ordinary ones).
@@ -253,7 +252,7 @@ public struct DatabaseSecretScan: Sendable {
         while try statement.step() {
             rows += 1
             if rows & 255 == 0, let deadline, DispatchTime.now().uptimeNanoseconds >= deadline {
-                throw SQLiteError(code: SQLITE_INTERRUPT_CODE, message: "interrupted")
+                throw SQLiteError(code: SQLITE_INTERRUPT, message: "interrupted")
             }
             let rowid: Int64? = table.hasRowid ? statement.int64(0) : nil
             for column in first..<count {

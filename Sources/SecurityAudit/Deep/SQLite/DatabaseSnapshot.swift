@@ -38,7 +38,12 @@ final class DatabaseSnapshot: @unchecked Sendable {
         }
         folder = String(cString: created)
         mainPath = folder + "/database.sqlite"
-        do {
+        do throws(Failure) {
+            // An empty stand-in for the main file: SQLite's unix VFS derives the mode of
+            // the log it opens from the database file beside it.
+            let placeholder = open(mainPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            guard placeholder >= 0 else { throw Failure.system("\(mainPath): \(SystemError.message(errno))") }
+            close(placeholder)
             for suffix in ["-wal", "-journal"] {
                 try Self.copy(source + suffix, to: mainPath + suffix, deadline: deadline, maxBytes: maxLogBytes)
             }
