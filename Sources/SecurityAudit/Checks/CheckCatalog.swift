@@ -53,6 +53,7 @@ public enum CheckCatalog {
         BackupPlaintextSecretsCheck(),
         EnvFileSecretsCheck(),
         TranscriptSecretsCheck(),
+        DatabaseSecretsCheck(),
         ModelHygieneCheck(),
         SmallModelCheck(),
         // The exposure matrix, then the trust model.
