@@ -5,6 +5,8 @@ public struct AuditRequest: Sendable {
     public var cwd: String
     public var systemHome: String?
     public var deep: Bool
+    /// `--openclaw-version`, already validated as a release.
+    public var openclawVersion: OpenClawVersion?
     /// Read `.env` from the working directory and the state dir, as the original does.
     public var loadDotEnv: Bool
     /// Where file facts are read from; tests wrap it to simulate unreadable paths.
@@ -43,7 +45,9 @@ public enum AuditPreparation {
 
     /// The context for an already loaded config: gathers the file, secret, external and
     /// channel facts.
-    static func context(_ request: AuditRequest, loaded: LoadedConfig, paths: OpenClawPaths, resolver: PathResolver) -> AuditContext {
+    static func context(_ request: AuditRequest, loaded written: LoadedConfig, paths: OpenClawPaths, resolver: PathResolver) -> AuditContext {
+        // Every fact and check sees legacy keys' content where it belongs now.
+        let loaded = LegacyConfigMigration.applied(to: written)
         var files = FileFactsGatherer(
             fileSystem: request.fileSystem, config: loaded.root, paths: paths,
             includeFiles: loaded.includeFiles, environment: loaded.environment, resolver: resolver
@@ -64,7 +68,27 @@ public enum AuditPreparation {
         var context = AuditContext(
             configFile: loaded, paths: paths, files: files, deep: request.deep, external: external, channelFacts: channelFacts)
         context.secrets = secrets
+        addReleaseClaims(request, paths: paths, to: &context.releaseEvidence)
         return context
+    }
+
+    /// The release sources read here: the flag, and the installed package when the
+    /// audited state dir is the one that package uses for this user by default (another
+    /// state dir may belong to any release).
+    static func addReleaseClaims(_ request: AuditRequest, paths: OpenClawPaths, to evidence: inout ReleaseEvidence) {
+        if let version = request.openclawVersion {
+            evidence.add(ReleaseClaim(source: .flag, text: version.description))
+        }
+        var defaults = request.environment
+        for name in ["OPENCLAW_STATE_DIR", "CLAWDBOT_STATE_DIR", "OPENCLAW_PROFILE"] { defaults[name] = nil }
+        let defaultStateDir = PathResolver(
+            environment: defaults, cwd: request.cwd, systemHome: request.systemHome,
+            exists: { FileSystemProbe.exists($0) }
+        ).resolveStateDir()
+        if PathNormalization.normalize(paths.stateDir) == PathNormalization.normalize(defaultStateDir),
+           let claim = InstalledPackageReader.claim(path: request.environment["PATH"]) {
+            evidence.add(claim)
+        }
     }
 
     static func resolve(_ request: AuditRequest) -> (environment: [String: String], resolver: PathResolver) {

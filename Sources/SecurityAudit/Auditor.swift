@@ -4,11 +4,14 @@ public enum Auditor {
     public static func run(
         _ context: AuditContext, checks: [any Check] = CheckCatalog.checks, timestamp: Int64
     ) -> AuditReport {
-        let findings = checks.flatMap { $0.findings(in: context) }
+        var findings = checks.flatMap { $0.findings(in: context) }
+        FixableFindings.mark(&findings, config: context.configFile.writtenRoot ?? context.config, infos: checks.flatMap(\.infos))
         var report = AuditReport(
             timestamp: timestamp, findings: findings, deepRequested: context.deep,
             deepGateway: context.deepFacts?.gateway.result)
         report.paths = context.paths
+        report.scope = AuditScope(context: context)
+        report.openclaw = context.openclaw
         if context.deep, let facts = context.deepFacts { report.incomplete += facts.incompleteCollectors }
         if context.deep, let reason = context.secrets.transcriptScanIncomplete {
             report.incomplete.append(IncompleteCollector(collector: "transcript-secret-scan", reason: reason))

@@ -21,6 +21,12 @@ struct AuditCommand: ParsableCommand {
             atomically keeping a .bak copy, and never follows a symbolic link. \
             --fix --dry-run shows the diff and the chmods without changing anything.
 
+            The checks follow the OpenClaw release audited: --openclaw-version, else the \
+            running gateway's version (--deep), else the installed openclaw package (for \
+            the default state directory), else the version that last wrote the state or \
+            the config (meta.lastTouchedVersion). Checks a release does not have do not \
+            run; with no release known every check runs as the newest release has it.
+
             Exit status:
             \(AuditExitStatus.table)
             With --fix, 1 also means a fix could not be applied (the report is still \
@@ -79,6 +85,14 @@ struct AuditCommand: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "Print without colours (same as NO_COLOR=1).")
     var noColor = false
 
+    @Option(name: .customLong("openclaw-version"), help: ArgumentHelp(
+        "The OpenClaw release to audit as (e.g. 2026.9.9); wins over the gateway, the installed package and the config's meta.lastTouchedVersion.",
+        valueName: "version"))
+    var openclawVersion: String?
+
+    /// `--openclaw-version` as a release; `validate()` has refused text that is not one.
+    var release: OpenClawVersion? { openclawVersion.flatMap(OpenClawVersion.init) }
+
     func validate() throws {
         if dryRun && !fix {
             throw ValidationError("--dry-run only applies to --fix")
@@ -90,6 +104,9 @@ struct AuditCommand: ParsableCommand {
             throw ValidationError("Invalid --profile (use letters, numbers, \"_\", \"-\" only)")
         }
         _ = try reporting.resolvedFormat(json: json)
+        if let openclawVersion, OpenClawVersion(openclawVersion) == nil {
+            throw ValidationError("Invalid --openclaw-version \"\(openclawVersion)\" (expected an OpenClaw release such as 2026.9.9 or 2026.10.5-beta.2)")
+        }
     }
 
     func run() throws {
@@ -106,7 +123,12 @@ struct AuditCommand: ParsableCommand {
         if let stateDir { environment["OPENCLAW_STATE_DIR"] = stateDir }
         if let configPath { environment["OPENCLAW_CONFIG_PATH"] = configPath }
 
-        let request = AuditRequest(environment: environment, cwd: cwd, systemHome: systemHome, deep: deep)
+        var request = AuditRequest(environment: environment, cwd: cwd, systemHome: systemHome, deep: deep)
+        request.openclawVersion = release
+        // Before anything runs (a --fix included); the includes are checked once loaded.
+        let located = AuditPreparation.locate(request).paths
+        try reporting.refuseProtectedDestinations(
+            cwd: cwd, stateDir: located.stateDir, configPath: located.configPath, includeFiles: [])
         if fix {
             try runFix(request, environment: environment, cwd: cwd)
             return
@@ -120,6 +142,9 @@ struct AuditCommand: ParsableCommand {
             throw ExitCode(1)
         }
         warnAboutMissingVariables(context)
+        try reporting.refuseProtectedDestinations(
+            cwd: cwd, stateDir: context.paths.stateDir, configPath: context.paths.configPath,
+            includeFiles: context.configFile.includeFiles)
         if deep {
             context = try runDeepCollectors(context, request: request)
         }
@@ -129,21 +154,26 @@ struct AuditCommand: ParsableCommand {
         let format = try reporting.resolvedFormat(json: json)
         let status = try reporting.deliver(
             report, format: format, colors: format == .text && useColors(environment),
-            profile: environment["OPENCLAW_PROFILE"], workingDirectory: cwd)
+            profile: environment["OPENCLAW_PROFILE"], workingDirectory: cwd,
+            width: ProcessEnvironment.stdoutTerminalWidth(environment))
         if status != .success { throw ExitCode(status.rawValue) }
     }
 
     /// Fixes first, then audits the fixed state: `{fix, report}` with --json, the report
     /// with its FIX block as text; other formats carry the report alone. A config that
-    /// does not load still gets the chmods, and is audited as empty (the error goes to
-    /// stderr, the exit status is 1).
+    /// does not load is refused as the plain audit refuses it: nothing is changed,
+    /// nothing printed on stdout, the error goes to stderr and the exit status is 1.
     private func runFix(_ request: AuditRequest, environment: [String: String], cwd: String) throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let result = SecurityFixer.run(request, dryRun: dryRun)
-        var (context, configError) = AuditPreparation.prepareAfterFix(request)
-        if let configError {
-            StandardStreams.error("Config invalid\n\(configError.description)")
+        let result: SecurityFixResult
+        var context: AuditContext
+        do {
+            result = try SecurityFixer.run(request, dryRun: dryRun)
+            context = try AuditPreparation.prepare(request)
+        } catch {
+            StandardStreams.error("Config invalid\n\(error.description)")
+            throw ExitCode(1)
         }
         warnAboutMissingVariables(context)
         if deep {
@@ -159,13 +189,17 @@ struct AuditCommand: ParsableCommand {
         case .text:
             let block = FixTextBlock(result: result, homeDir: context.paths.homeDir, environment: environment)
             StandardStreams.output(TextReporter(
-                colors: useColors(environment), profile: environment["OPENCLAW_PROFILE"], fixBlock: block
+                colors: useColors(environment), profile: environment["OPENCLAW_PROFILE"], fixBlock: block,
+                width: ProcessEnvironment.stdoutTerminalWidth(environment)
             ).render(report))
         default:
+            try reporting.refuseProtectedDestinations(
+                cwd: cwd, stateDir: context.paths.stateDir, configPath: context.paths.configPath,
+                includeFiles: context.configFile.includeFiles)
             status = try reporting.deliver(
                 report, format: format, colors: false, profile: environment["OPENCLAW_PROFILE"], workingDirectory: cwd)
         }
-        if configError != nil || !result.ok || result.actions.contains(where: { $0.error != nil }) {
+        if !result.ok || result.actions.contains(where: { $0.error != nil }) {
             throw ExitCode(AuditExitStatus.error.rawValue)
         }
         if status != .success { throw ExitCode(status.rawValue) }

@@ -39,6 +39,19 @@ enum ProcessEnvironment {
     static func stdoutIsTerminal() -> Bool { isatty(STDOUT_FILENO) == 1 }
 
     static func stderrIsTerminal() -> Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// The width of the terminal stdout is, for wrapping the text report; nil when
+    /// stdout is not a terminal (a pipe or a file gets lines as they are). `COLUMNS`
+    /// wins, as shells and `less` set it.
+    static func stdoutTerminalWidth(_ environment: [String: String]) -> Int? {
+        guard stdoutIsTerminal() else { return nil }
+        if let columns = environment["COLUMNS"].flatMap({ Int($0.trimmingCharactersInWhitespace) }), columns > 0 {
+            return columns
+        }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
 }
 
 /// Writes whole strings to stdout / stderr without buffering surprises.

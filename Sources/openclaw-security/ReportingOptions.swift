@@ -57,7 +57,12 @@ struct ReportingOptions: ParsableArguments {
     /// Compares with the baseline, renders, writes the report and the new baseline, and
     /// returns the exit status the gates ask for. Errors are printed on stderr and
     /// become exit status 1.
-    func deliver(_ report: AuditReport, format: ReportFormat, colors: Bool, profile: String?, workingDirectory: String) throws -> AuditExitStatus {
+    ///
+    /// Nothing is written over the audited config, its includes or into the state dir:
+    /// `refuseProtectedDestinations` is called first with the files the audit read.
+    func deliver(
+        _ report: AuditReport, format: ReportFormat, colors: Bool, profile: String?, workingDirectory: String, width: Int? = nil
+    ) throws -> AuditExitStatus {
         var report = report
         let recorded = writeBaseline.map { _ in Baseline(recording: report) }
         if let baseline {
@@ -70,7 +75,7 @@ struct ReportingOptions: ParsableArguments {
         }
         let reporter = format.reporter(
             colors: colors && (output == nil || output == "-"), profile: profile,
-            failOn: failOn, workingDirectory: workingDirectory)
+            failOn: failOn, workingDirectory: workingDirectory, width: output == nil || output == "-" ? width : nil)
         let text = reporter.render(report)
         if let output, output != "-" {
             try write(text, to: output, what: "report")
@@ -81,6 +86,19 @@ struct ReportingOptions: ParsableArguments {
             try write(recorded.rendered(), to: writeBaseline, what: "baseline")
         }
         return ExitPolicy(failOn: failOn, failOnIncomplete: failOnIncomplete).status(for: report)
+    }
+
+    /// Exits with status 1 when `--output` or `--write-baseline` names the audited config,
+    /// one of its includes, or a path inside the state dir.
+    func refuseProtectedDestinations(cwd: String, stateDir: String, configPath: String, includeFiles: [String]) throws {
+        for (what, path) in [("report", output), ("baseline", writeBaseline)] {
+            guard let path, path != "-",
+                  let reason = ReportDestination.refusal(
+                    for: path, cwd: cwd, stateDir: stateDir, configPath: configPath, includeFiles: includeFiles)
+            else { continue }
+            StandardStreams.error("openclaw-security audit: refusing to write the \(what) to \(path): \(reason)")
+            throw ExitCode(AuditExitStatus.error.rawValue)
+        }
     }
 
     private func write(_ text: String, to path: String, what: String) throws {

@@ -33,8 +33,8 @@ struct CheckReferenceTests {
         let redaction = try #require(checks.first { $0[key: "id"]?.asString == "logging.redact_off" })
         #expect(redaction[key: "fixable"]?.asBool == true)
         #expect(redaction[key: "severity"]?.asString == "warn")
-        let varying = try #require(checks.first { $0[key: "id"]?.asString == "gateway.trusted_proxies_missing" })
-        #expect(varying[key: "severities"]?.elements?.compactMap(\.asString) == ["info", "warn"])
+        let varying = try #require(checks.first { $0[key: "id"]?.asString == "gateway.tools_invoke_http.dangerous_allow" })
+        #expect(varying[key: "severities"]?.elements?.compactMap(\.asString) == ["warn", "critical"])
     }
 
     @Test func checksTableHasEveryIdWithItsColumns() throws {
@@ -109,7 +109,6 @@ struct CheckReferenceTests {
         #expect(CheckArea.of("channels.<id>.dm.open") == "channels")
         #expect(CheckArea.of("tools.exec.safe_bin_trusted_dirs_risky") == "exec")
         #expect(CheckArea.of("tools.profile_minimal_overridden") == "tools")
-        #expect(CheckArea.of("teammate.exec_on_gateway") == "exec")
         #expect(CheckArea.of("tools.web.fetch.env_proxy_without_use_trusted_env_proxy") == "web")
         #expect(CheckArea.of("mcp.apps.enabled") == "mcp")
         #expect(CheckArea.of("nodots") == "nodots")

@@ -6,8 +6,14 @@ import JSON5
 /// change strings, the modes after the fix and config values read back from the file.
 extension ConformanceTests {
     static func runFix(_ raw: [String: Any], request: AuditRequest, state: String) -> [String] {
-        let result = SecurityFixer.run(request)
-        let report = Auditor.run(AuditPreparation.prepareAfterFix(request).context, timestamp: 0)
+        let result: SecurityFixResult
+        let report: AuditReport
+        do {
+            result = try SecurityFixer.run(request)
+            report = Auditor.run(try AuditPreparation.prepare(request), timestamp: 0)
+        } catch {
+            return ["--fix refused the config: \(error.description)"]
+        }
         var problems: [String] = []
         let expect = raw["expect"] as? [String: Any] ?? [:]
         for (key, want) in expect["fixResult"] as? [String: Any] ?? [:] {

@@ -30,7 +30,7 @@ struct FixCLITests {
               channels.slack.groupPolicy=open -> allowlist
               chmod 700 \(dir.url("state"))
               chmod 600 \(dir.url("state/openclaw.json"))
-              skip chmod 700 \(dir.url("state/credentials")) (missing)
+              skip 6 missing paths (nothing to tighten): \(dir.url("state/credentials")), \(dir.url("state/agents/main")), \(dir.url("state/agents/main/agent")), \(dir.url("state/agents/main/agent/auth-profiles.json")), +2 more
 
             """), "\(first.stdout)")
         #expect(first.stdout.contains("Fix: openclaw-security audit --fix\n"))
@@ -54,17 +54,34 @@ struct FixCLITests {
         #expect(try cli.run(["audit", "--dry-run"], environment: cli.environment(dir)).status == 64)
     }
 
-    @Test func anInvalidConfigStillGetsTheChmodsAndExitsOne() throws {
+    /// Issue 19 item 1: `--fix` used to audit an unparsable file as `{}` ("gateway.bind is
+    /// loopback" for a file that says tailnet) and chmod anyway. Every mode refuses it.
+    @Test(arguments: [["--fix"], ["--fix", "--json"], ["--fix", "--dry-run"], ["--fix", "--dry-run", "--json"]])
+    func anUnparsableConfigIsRefusedAndNothingChanges(flags: [String]) throws {
         let dir = try TemporaryDirectory()
-        let path = try dir.write("state/openclaw.json", "{ this is not json }\n", mode: 0o644)
-        let result = try cli.run(["audit", "--fix", "--json"], environment: cli.environment(dir))
+        let config = "{ gateway: { bind: 'tailnet', auth: { mode: 'none' } }\n  logging: { redactSensitive: 'off' } }\n"
+        let path = try dir.write("state/openclaw.json", config, mode: 0o644)
+        try dir.makeDirectory("state/credentials")
+        chmod(dir.path + "/state", 0o755)
+        chmod(dir.path + "/state/credentials", 0o755)
+        let result = try cli.run(["audit"] + flags, environment: cli.environment(dir))
         #expect(result.status == 1)
-        #expect(result.stderr.contains("Config invalid\n\(path):1:8: "), "\(result.stderr)")
-        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
-        let fix = object?["fix"] as? [String: Any]
-        #expect(fix?["ok"] as? Bool == false)
-        #expect((fix?["errors"] as? [String])?.first?.hasPrefix(": \(path):1:8: ") == true)
-        #expect((object?["report"] as? [String: Any])?["findings"] is [Any])
-        #expect(FixFixture.mode(path) == 0o600)
+        #expect(result.stdout.isEmpty, "\(result.stdout)")
+        #expect(result.stderr.contains("Config invalid\n\(path):2:3: "), "\(result.stderr)")
+        #expect(FileManager.default.contents(atPath: path) == Data(config.utf8))
+        #expect(FixFixture.mode(path) == 0o644)
+        #expect(FixFixture.mode(dir.path + "/state") == 0o755)
+        #expect(FixFixture.mode(dir.path + "/state/credentials") == 0o755)
+        #expect(!FileManager.default.fileExists(atPath: path + ".bak"))
+    }
+
+    @Test func anIncludeThatFailsIsRefusedToo() throws {
+        let dir = try TemporaryDirectory()
+        let path = try dir.write("state/openclaw.json", "{ $include: './missing.json5' }\n", mode: 0o644)
+        let result = try cli.run(["audit", "--fix"], environment: cli.environment(dir))
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("Config invalid\n"), "\(result.stderr)")
+        #expect(FixFixture.mode(path) == 0o644)
     }
 }

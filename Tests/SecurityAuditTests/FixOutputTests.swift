@@ -69,6 +69,7 @@ struct FixOutputTests {
         #expect(report == """
             OpenClaw security audit
             Summary: 0 critical · 0 warn · 0 info
+            OpenClaw release: unknown (checked as the newest; set --openclaw-version)
             Run deeper: openclaw-security audit --deep
             Fix: openclaw-security audit --fix
 
@@ -105,7 +106,7 @@ struct FixOutputTests {
         result.actions = [SecurityFixAction(path: "/s", mode: 0o700, status: .planned)]
         let lines = FixTextBlock(result: result, homeDir: "/h", environment: [:]).lines(palette: TerminalPalette(enabled: false), profile: nil)
         #expect(lines == [
-            "Fix: openclaw-security audit --fix --dry-run", "", "FIX (dry run: nothing was changed)",
+            "Apply: openclaw-security audit --fix", "", "FIX (dry run: nothing was changed)",
             #"  logging.redactSensitive=off -> "tools""#,
             "    --- a", "    +++ b", "    @@ -1 +1 @@", "    -x", "    +y",
             "  would chmod 700 /s",

@@ -11,9 +11,8 @@ struct LaterChecksTests {
     @Test func gatewayExecAndSecretsIdsFollowTheOriginalOrder() throws {
         let report = try auditReport(
             config: """
-                { meta: { installProfile: "teammate" },
-                  gateway: { bind: "lan", auth: { token: "config-token-long-enough-1234567890" },
-                             tools: { allow: ["read", "write", "cron"], directInvoke: { hostFsRead: true, hostFsWrite: true } } },
+                { gateway: { bind: "lan", auth: { token: "config-token-long-enough-1234567890" },
+                             tools: { allow: ["read", "write", "cron"] } },
                   mcp: { apps: { enabled: true }, servers: { docs: {} } },
                   hooks: { enabled: true, token: "hooks-token-long-enough-1234567890" },
                   env: { vars: { OPENAI_API_KEY: "sk-test-key-openai-fake" } },
@@ -29,16 +28,15 @@ struct LaterChecksTests {
                 .file("skills/config/mcporter.json", "{ mcpServers: {} }"),
             ])
         let order = [
-            "gateway.tools_invoke_http.dangerous_allow", "gateway.tools_invoke_http.host_read_allow",
-            "gateway.tools_invoke_http.host_write_allow", "gateway.env_token_overrides_config",
-            "tools.web.fetch.env_proxy_without_use_trusted_env_proxy", "gateway.trusted_proxies_missing",
-            "mcp.apps.enabled", "teammate.exec_on_gateway", "tools.exec.security_full_configured",
+            "gateway.tools_invoke_http.dangerous_allow", "gateway.env_token_overrides_config",
+            "tools.web.fetch.env_proxy_without_use_trusted_env_proxy",
+            "mcp.apps.enabled", "tools.exec.security_full_configured",
             "security.exposure.open_channels_with_exec", "tools.exec.fs_tools_disabled_but_exec_enabled",
             "tools.exec.auto_allow_skills_enabled", "tools.exec.allowlist_interpreter_without_strict_inline_eval",
             "tools.exec.safe_bins_interpreter_unprofiled", "tools.exec.safe_bins_broad_behavior",
-            "tools.exec.safe_bin_trusted_dirs_risky", "tools.exec.mcporter_registry_inspection_incomplete",
+            "tools.exec.safe_bin_trusted_dirs_risky",
             "tools.exec.agent_skill_mcp_boundary_drift", "hooks.default_session_key_unset",
-            "config.secrets.hooks_token_in_config", "config.secrets.api_key_in_env_vars",
+            "config.secrets.hooks_token_in_config",
             "security.exposure.open_groups_with_control_plane_tools", "security.trust_model.multi_user_heuristic",
             "security.trust_model.group_scope_main", "channels.mattermost.account.read_only_resolution",
         ]
@@ -49,18 +47,14 @@ struct LaterChecksTests {
 
     // MARK: Gateway and environment
 
-    @Test func httpDirectInvokeTexts() throws {
+    @Test func httpToolTexts() throws {
+        // Upstream has no direct-invoke opt-in: every entry of the deny list is reported.
         let report = try findings(
             #"{ gateway: { tools: { allow: ["edit", "apply_patch", "read", "write"], directInvoke: { hostFsRead: true, hostFsWrite: true } } } }"#,
             "gateway.tools_invoke_http")
-        #expect(report.map(\.checkId) == [
-            "gateway.tools_invoke_http.dangerous_allow", "gateway.tools_invoke_http.host_read_allow",
-            "gateway.tools_invoke_http.host_write_allow",
-        ])
-        #expect(report.allSatisfy { $0.severity == .warn })
-        // The opted-in tools move to their own ids; apply_patch never does.
-        #expect(report[0].detail.hasPrefix("gateway.tools.allow includes apply_patch which removes them"))
-        #expect(report[2].detail == "gateway.tools.allow includes `write`, `edit` and gateway.tools.directInvoke.hostFsWrite=true, so authenticated owner callers of /tools/invoke can modify files the gateway process can write.")
+        #expect(report.map(\.checkId) == ["gateway.tools_invoke_http.dangerous_allow"])
+        #expect(report.first?.severity == .warn)
+        #expect(report.first?.detail.hasPrefix("gateway.tools.allow includes write, edit, apply_patch, read which removes them") == true)
         let lan = try findings(#"{ gateway: { bind: "lan", tools: { allow: ["exec", "Read", "nodes"] } } }"#, "gateway.tools_invoke_http")
         #expect(lan.map(\.severity) == [.critical])
         #expect(lan.first?.detail.hasPrefix("gateway.tools.allow includes exec, nodes, read which removes") == true)
@@ -97,16 +91,17 @@ struct LaterChecksTests {
         }
     }
 
-    @Test func apiKeysInEnvVarsOnePerKeyInOrder() throws {
+    /// The config's env block belongs to secrets.config_plaintext (upstream never shipped
+    /// an id of its own for it), named as the user wrote it.
+    @Test func envBlockKeysAreNamedAsWritten() throws {
+        let key = SecretSamples.openAI()
         let report = try findings(
-            #"{ env: { ZED: "xoxb-1", vars: { B_KEY: "AKIA123", A_KEY: " ghp_x ", REF: "${MISSING_VAR}", PLAIN: "value" }, shellEnv: { enabled: true } } }"#,
-            "config.secrets.api_key")
-        #expect(report.map(\.title) == [
-            "API key stored in config env var \"B_KEY\"", "API key stored in config env var \"A_KEY\"",
-            "API key stored in config env var \"ZED\"",
-        ])
-        #expect(report[2].detail == "env.vars.ZED looks like a plaintext API key; prefer storing secrets in ~/.openclaw/.env or using SecretRefs instead of openclaw.json.")
-        #expect(report[2].remediation == "Move ZED out of openclaw.json and load it from the process environment or a secrets manager.")
+            #"{ env: { ZED: "\#(key)", vars: { B_KEY: "\#(key)", REF: "${MISSING_VAR}" }, shellEnv: { enabled: true } } }"#,
+            "secrets.config_plaintext")
+        #expect(report.count == 1)
+        let detail = try #require(report.first?.detail)
+        #expect(detail.contains(" env.ZED: ") && detail.contains(" env.vars.B_KEY: "))
+        #expect(!detail.contains("REF") && !detail.contains("shellEnv"))
     }
 
     @Test func groupScopeMainTexts() throws {
@@ -173,7 +168,6 @@ struct LaterChecksTests {
     /// meaning give the same findings, with the label of the shape the user wrote.
     @Test(arguments: [
         #"{ tools: { exec: { mode: "full" } }, agents: { ROSTER } }"#,
-        #"{ meta: { installProfile: "teammate" }, tools: { exec: { host: "sandbox" } }, agents: { defaults: { sandbox: { mode: "all" } }, ROSTER } }"#,
         #"{ mcp: { servers: { docs: {} } }, agents: { defaults: { skills: ["docs"] }, ROSTER } }"#,
         #"{ tools: { exec: { strictInlineEval: true, safeBins: ["jq"] } }, agents: { ROSTER } }"#,
     ])
@@ -195,11 +189,8 @@ struct LaterChecksTests {
 
     @Test func execTexts() throws {
         let report = try findings(
-            #"{ meta: { installProfile: "teammate" }, agents: { defaults: { sandbox: { mode: "all", workspaceAccess: "rw" } }, entries: { ops: { sandbox: { mode: "off" }, tools: { deny: ["group:fs"] } } } }, tools: { deny: ["write", "edit", "apply_patch"] } }"#,
+            #"{ agents: { defaults: { sandbox: { mode: "all", workspaceAccess: "rw" } }, entries: { ops: { sandbox: { mode: "off" }, tools: { deny: ["group:fs"] } } } }, tools: { deny: ["write", "edit", "apply_patch"] } }"#,
             "t")
-        let teammate = try #require(report.first { $0.checkId == "teammate.exec_on_gateway" })
-        #expect(teammate.detail == "meta.installProfile=\"teammate\" expects exec to run on the shared worker, but exec resolves to the gateway host for: ops.")
-        #expect(teammate.remediation == "Set tools.exec.host=\"sandbox\" (and any per-agent tools.exec.host) back to the worker, keep agents.defaults.sandbox.mode=\"all\", then confirm with `openclaw sandbox explain --json`.")
         let readOnly = try #require(report.first { $0.checkId == "tools.exec.fs_tools_disabled_but_exec_enabled" })
         #expect(readOnly.detail == """
             Found scopes where write/edit/apply_patch are unavailable but exec remains available:

@@ -36,7 +36,7 @@ struct ReportOutputTests {
         report.baseline = BaselineComparison(file: "b.json", keys: [], known: 2, resolved: 1)
         let document = JSONReporter().render(report)
         #expect(try validator.validate(json: document) == [])
-        #expect(try JSON5.parse(document).members?.map(\.key) == ["ts", "summary", "findings", "deep", "baseline", "complete", "incomplete"])
+        #expect(try JSON5.parse(document).members?.map(\.key) == ["ts", "summary", "findings", "deep", "openclaw", "baseline", "complete", "incomplete"])
     }
 
     @Test func schemaRejectsWhatTheReportNeverHolds() throws {

@@ -16,7 +16,8 @@ struct ReporterTests {
         #expect(text.contains("\"detail\": \"D1 \\\"quoted\\\"\\t\",\n      \"remediation\": \"R1\""))
         #expect(!text.contains("\"deep\""))
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        #expect(Set(parsed.keys) == ["ts", "summary", "findings"])
+        #expect(Set(parsed.keys) == ["ts", "summary", "findings", "openclaw"])
+        #expect(text.hasSuffix("  \"openclaw\": {\n    \"version\": null,\n    \"source\": null\n  }\n}\n"))
         let findings = try #require(parsed["findings"] as? [[String: Any]])
         #expect(findings[0]["remediation"] == nil)
         #expect(findings.map { $0["checkId"] as? String } == ["summary.attack_surface", "gateway.bind_no_auth", "x.warn"])
@@ -35,7 +36,7 @@ struct ReporterTests {
         deep.deepRequested = true
         deep.deepGateway = GatewayProbeResult(attempted: true, url: "ws://127.0.0.1:18789", ok: false, error: "timeout", close: nil)
         let text = JSONReporter().render(deep)
-        #expect(text.contains("\"deep\": {\n    \"gateway\": {\n      \"attempted\": true,\n      \"url\": \"ws://127.0.0.1:18789\",\n      \"ok\": false,\n      \"error\": \"timeout\",\n      \"close\": null\n    }\n  }\n}"))
+        #expect(text.contains("\"deep\": {\n    \"gateway\": {\n      \"attempted\": true,\n      \"url\": \"ws://127.0.0.1:18789\",\n      \"ok\": false,\n      \"error\": \"timeout\",\n      \"close\": null\n    }\n  },\n  \"openclaw\": {"))
     }
 
     @Test func textLayoutGroupsBySeverityInEmissionOrder() {
@@ -43,21 +44,22 @@ struct ReporterTests {
         let expected = """
             OpenClaw security audit
             Summary: 1 critical · 1 warn · 1 info
+            OpenClaw release: unknown (checked as the newest; set --openclaw-version)
             Run deeper: openclaw-security audit --deep
 
             CRITICAL
-            gateway.bind_no_auth T1
+            gateway.bind_no_auth T1 [manual]
               D1 "quoted"\\u{9}
               Fix: R1
 
             WARN
-            x.warn T2
+            x.warn T2 [manual]
               D2
 
             INFO
             summary.attack_surface Attack surface summary
               a: 1
-            b: 2
+              b: 2
 
             """
         #expect(text == expected)
@@ -77,7 +79,7 @@ struct ReporterTests {
         let text = TextReporter(colors: false, profile: nil).render(hostile)
         #expect(!text.contains("\u{1B}"))
         #expect(!text.contains("\u{07}"))
-        #expect(text.contains("x\\u{1b}]0;pwned\\u{7}\ny"))
+        #expect(text.contains("x\\u{1b}]0;pwned\\u{7}\n  y"))
     }
 
     @Test func javaScriptNumberFormatting() {

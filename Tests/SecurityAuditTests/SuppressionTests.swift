@@ -41,7 +41,7 @@ struct SuppressionTests {
         let report = try report("[{ checkId: 'logging.redact_off', reason: 'accepted' }, { checkId: 'discovery.mdns_full_mode', reason: '   ' }]")
         let text = JSONReporter().render(report)
         let root = try JSON5.parse(text)
-        #expect(root.members?.map(\.key) == ["ts", "summary", "findings", "suppressedFindings"])
+        #expect(root.members?.map(\.key) == ["ts", "summary", "findings", "suppressedFindings", "openclaw"])
         let suppressed = try #require(root[key: "suppressedFindings"]?.elements)
         #expect(suppressed.map { $0.members?.map(\.key) ?? [] } == [
             ["checkId", "severity", "title", "detail", "remediation", "suppression"],
@@ -57,7 +57,7 @@ struct SuppressionTests {
 
     @Test func textSaysHowManyAreConfigured() throws {
         let text = TextReporter(colors: false, profile: nil).render(try report("[{ checkId: 'logging.redact_off' }, { checkId: 'x' }]"))
-        #expect(text.contains(" info\nSuppressed: 2 configured\nRun deeper:"))
+        #expect(text.contains(" info\nSuppressed: 2 configured\nOpenClaw release: "))
         let none = TextReporter(colors: false, profile: nil).render(try report("[{ checkId: 'x' }]"))
         #expect(!none.contains("Suppressed:"))
     }

@@ -4,6 +4,9 @@
 public enum CheckCatalog {
     public static let checks: [any Check] = [
         AttackSurfaceSummaryCheck(),
+        // What the audit could not read as written (ours): values it cannot know.
+        LegacyKeysCheck(),
+        UnresolvedReferenceCheck(),
         SyncedDirCheck(),
         // Gateway config collector.
         GatewayHTTPToolsCheck(),
@@ -21,6 +24,8 @@ public enum CheckCatalog {
         MCPAppsCheck(),
         DangerousFlagsCheck(),
         GatewayTokenLengthCheck(),
+        // Ours: example values as gateway and hooks credentials.
+        PlaceholderSecretCheck(),
         TrustedProxyAuthCheck(),
         GatewayRateLimitCheck(),
         // Browser control, logging, elevated allowlists, then the exec runtime.
@@ -28,7 +33,6 @@ public enum CheckCatalog {
         LoggingRedactionCheck(),
         ElevatedAllowlistCheck(),
         ExecHostSandboxCheck(),
-        TeammateExecCheck(),
         ExecSecurityExposureCheck(),
         FsToolsDisabledExecCheck(),
         ExecApprovalsCheck(),
@@ -50,6 +54,7 @@ public enum CheckCatalog {
         // Secret scan (ours), right after the config.secrets.* ids: config and includes,
         // config backups, the state dir .env, then transcripts (deep).
         ConfigPlaintextSecretsCheck(),
+        URLCredentialsCheck(),
         BackupPlaintextSecretsCheck(),
         EnvFileSecretsCheck(),
         TranscriptSecretsCheck(),

@@ -46,7 +46,6 @@ enum CheckArea {
         ("gateway.nodes.", "nodes"),
         ("gateway.probe_", "deep-probe"),
         ("tools.exec.", "exec"),
-        ("teammate.", "exec"),
         ("tools.web.", "web"),
         ("tools.elevated.", "elevated"),
         ("fs.", "filesystem"),

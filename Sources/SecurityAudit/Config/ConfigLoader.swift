@@ -26,6 +26,12 @@ public struct LoadedConfig: Sendable {
     /// Config paths (`gateway.auth.password`, `a.b[0]`) whose string was exactly one
     /// `${VAR}` reference before substitution.
     public var templatedPaths: Set<String> = []
+    /// Legacy keys found by `LegacyConfigMigration`; `root` and `sourceRoot` are then the
+    /// migration view (content where it belongs now).
+    public var legacyKeys: [LegacyConfigKey] = []
+    /// The config as written, when the migration view differs from it: what `--fix`
+    /// would edit.
+    public var writtenRoot: ConfigNode?
 
     public static func empty(path: String, environment: [String: String]) -> LoadedConfig {
         LoadedConfig(
@@ -73,7 +79,7 @@ public struct ConfigLoader: Sendable {
         }
         let effectiveEnvironment = Self.applyingEnvBlock(of: included, to: environment)
         var substitution = EnvironmentSubstitution(environment: effectiveEnvironment)
-        let root = substitution.apply(to: included)
+        let root = try substitution.apply(to: included, file: path)
         return LoadedConfig(
             path: path, exists: true, root: root, sourceRoot: included, source: parsed, sourceBytes: bytes,
             includeFiles: includes.includeFiles, includeSources: includes.includeSources,

@@ -30,11 +30,24 @@ public struct ConfigNode: Sendable {
 
     public var value: Value
     public var origin: ConfigOrigin?
+    /// The `${VAR}` names of a string the auditing environment could not fill: its text
+    /// still holds the references, so its real value (the one the gateway sees when it
+    /// runs with its own environment) is unknown. Checks must not measure such a string.
+    public var unresolvedVariables: [String] = []
 
-    public init(_ value: Value, origin: ConfigOrigin? = nil) {
+    public init(_ value: Value, origin: ConfigOrigin? = nil, unresolvedVariables: [String] = []) {
         self.value = value
         self.origin = origin
+        self.unresolvedVariables = unresolvedVariables
     }
+
+    /// A string whose value the audit cannot know (see `unresolvedVariables`).
+    public var isUnresolved: Bool { !unresolvedVariables.isEmpty }
+
+    /// The string when its value is known: nil for other types and for a string that
+    /// still holds an unresolved `${VAR}` reference. Use it wherever a check measures or
+    /// compares a value (length, placeholder, accepted values).
+    public var knownString: String? { isUnresolved ? nil : string }
 
     public static let emptyObject = ConfigNode(.object(ConfigObject()))
 
@@ -137,4 +150,6 @@ extension Optional where Wrapped == ConfigNode {
     public var array: [ConfigNode]? { self?.array }
     public var object: ConfigObject? { self?.object }
     public var isTruthy: Bool { self?.isTruthy ?? false }
+    public var isUnresolved: Bool { self?.isUnresolved ?? false }
+    public var knownString: String? { self?.knownString }
 }

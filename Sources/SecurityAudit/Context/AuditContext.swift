@@ -23,6 +23,10 @@ public struct AuditContext: Sendable {
     public let channelFacts: ChannelFacts
     /// The channel plugins and their accounts (checks.md §8.1).
     public let channels: ChannelInventory
+    /// What each source says about the audited OpenClaw release (the config's stamp from
+    /// the start; the flag and the installed package from `AuditPreparation`, the
+    /// gateway's answer from the deep step).
+    public var releaseEvidence: ReleaseEvidence
 
     public init(
         configFile: LoadedConfig, paths: OpenClawPaths, files: FileFacts = FileFacts(), deep: Bool = false,
@@ -40,7 +44,16 @@ public struct AuditContext: Sendable {
         self.channelFacts = channelFacts
         self.channels = ChannelInventory(
             config: configFile.root, environment: configFile.environment, paths: paths, agents: agents, facts: channelFacts)
+        var evidence = ReleaseEvidence()
+        if let stamp = configFile.root["meta"]["lastTouchedVersion"].string {
+            evidence.add(ReleaseClaim(source: .config, text: stamp))
+        }
+        self.releaseEvidence = evidence
     }
+
+    /// The OpenClaw release audited: checks outside its range do not run, and checks
+    /// whose behaviour changed follow it. Unknown means the newest behaviour.
+    public var openclaw: OpenClawRelease { releaseEvidence.resolved }
 
     /// The tool-policy chain of an agent (nil = `agents.defaults`).
     public func toolPolicy(for agent: AgentRoster.Agent?) -> ToolPolicyChain {

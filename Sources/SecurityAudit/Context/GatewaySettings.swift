@@ -9,9 +9,14 @@ public struct GatewaySettings: Sendable {
     public let explicitMode: String?
     /// The resolved mode: explicit, else password when one is configured, else token.
     public let mode: String
-    /// Config token (plain text) first, then the environment.
+    /// Config token (plain text) first, then the environment; nil when the config's
+    /// token is an unresolved `${VAR}` (its value is unknown, see `tokenIsUnresolved`).
     public let token: String?
     public let password: String?
+    /// `gateway.auth.token` / `.password` hold a `${VAR}` this environment does not set:
+    /// configured (the gateway's own environment may fill it), but not measurable.
+    public let tokenIsUnresolved: Bool
+    public let passwordIsUnresolved: Bool
     public let allowTailscale: Bool
     public let hasSharedSecret: Bool
     public let controlUiEnabled: Bool
@@ -34,14 +39,16 @@ public struct GatewaySettings: Sendable {
 
         let envToken = env("OPENCLAW_GATEWAY_TOKEN") ?? env("CLAWDBOT_GATEWAY_TOKEN")
         let envPassword = env("OPENCLAW_GATEWAY_PASSWORD") ?? env("CLAWDBOT_GATEWAY_PASSWORD")
-        token = SecretInput.plainText(auth["token"]) ?? envToken
-        password = SecretInput.plainText(auth["password"]) ?? envPassword
+        tokenIsUnresolved = auth["token"].isUnresolved
+        passwordIsUnresolved = auth["password"].isUnresolved
+        token = tokenIsUnresolved ? nil : SecretInput.plainText(auth["token"]) ?? envToken
+        password = passwordIsUnresolved ? nil : SecretInput.plainText(auth["password"]) ?? envPassword
         let explicit = auth["mode"].string.flatMap { $0.isEmpty ? nil : $0 }
         explicitMode = explicit
-        let passwordPresent = password != nil || SecretInput.isSecretRef(auth["password"])
+        let passwordPresent = password != nil || passwordIsUnresolved || SecretInput.isSecretRef(auth["password"])
         mode = explicit ?? (passwordPresent ? "password" : "token")
 
-        let tokenCanWin = token != nil || SecretInput.isSecretRef(auth["token"])
+        let tokenCanWin = token != nil || tokenIsUnresolved || SecretInput.isSecretRef(auth["token"])
             || SecretInput.isConfigured(gateway["remote"]["token"])
         let forcedElsewhere = ["token", "none", "trusted-proxy"].contains(explicit ?? "")
         let passwordCanWin = explicit == "password" || (!forcedElsewhere && !tokenCanWin)

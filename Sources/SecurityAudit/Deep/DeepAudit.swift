@@ -107,6 +107,9 @@ public enum DeepAudit {
         updated.deepFacts = DeepFacts(
             gateway: GatewayProbeFacts(result: result, authWarning: auth.warning),
             plugins: plugins, skills: skillFacts)
+        if let version = result.serverVersion {
+            updated.releaseEvidence.add(ReleaseClaim(source: .gateway, text: version))
+        }
         return updated
     }
 }

@@ -80,6 +80,8 @@ final class GatewayProbeSession {
     var channel: Channel?
     var connectError: String?
     var lastClose: GatewayProbeResult.Close?
+    /// `server.version` of the `hello-ok` payload, for release resolution.
+    var serverVersion: String?
     var closeSent = false
     /// Whether the upgrade completed: only then may WebSocket frames be written.
     var webSocketOpen = false
@@ -218,6 +220,7 @@ final class GatewayProbeSession {
             let message = frame["error"]?["message"]?.stringValue ?? "unknown error"
             if phase == .awaitingHello, id == connectRequestId {
                 if ok {
+                    serverVersion = frame["payload"]?["server"]?["version"]?.stringValue
                     helloReceived()
                 } else {
                     connectError = message
@@ -367,7 +370,8 @@ final class GatewayProbeSession {
             channel.close(promise: nil)
         }
         promise.succeed(GatewayProbeResult(
-            attempted: true, url: target.url, ok: ok, error: ok ? nil : error, close: lastClose))
+            attempted: true, url: target.url, ok: ok, error: ok ? nil : error, close: lastClose,
+            serverVersion: serverVersion))
     }
 
     // MARK: helpers

@@ -68,13 +68,15 @@ struct AtomicConfigWriter {
         return staged
     }
 
-    func commit(_ staged: Staged) throws(ConfigWriteError) {
+    /// Replaces the file, then keeps the old text as `.bak`. The backups rotate only once
+    /// the new file is in place: a file that cannot be replaced (immutable, or taken by a
+    /// concurrent writer) leaves `.bak` … `.bak.4` as they were. Throws only when the file
+    /// was not replaced; a backup that could not be kept after the replacement is the
+    /// returned message.
+    func commit(_ staged: Staged) throws(ConfigWriteError) -> String? {
         let folder = staged.folder.fd
         let path = staged.rewrite.path
         do {
-            _ = try currentFile(of: staged.rewrite, name: staged.name, in: staged.folder)
-            try rotateBackups(of: staged.name, in: folder)
-            try operations.rename(in: folder, staged.backupTemporaryName, to: staged.name + ".bak")
             // The last look before the file is replaced: a writer that came in meanwhile
             // wins, and its text is not lost.
             _ = try currentFile(of: staged.rewrite, name: staged.name, in: staged.folder)
@@ -88,6 +90,14 @@ struct AtomicConfigWriter {
         } catch {
             discard(staged)
             throw .failed(path: path, FileOperationError(operation: "write", name: staged.name, code: EIO))
+        }
+        do throws(FileOperationError) {
+            try rotateBackups(of: staged.name, in: folder)
+            try operations.rename(in: folder, staged.backupTemporaryName, to: staged.name + ".bak")
+            return nil
+        } catch {
+            discard(staged)
+            return "\(path) was replaced, but its previous text could not be kept as \(staged.name).bak: \(error)"
         }
     }
 

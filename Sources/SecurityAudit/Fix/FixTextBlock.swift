@@ -2,12 +2,16 @@
 /// (interfaces.md §1.4): the `Fix:` hint, then either "Fixes: no changes applied" or a
 /// FIX section with the config changes, one line per permission target and the errors.
 /// Home paths are shortened to `~` (`$OPENCLAW_HOME` when that is set), as the original
-/// does in this block only. A dry run also shows the config diffs.
+/// does in this block only. A dry run also shows the config diffs, and names the command
+/// that applies them instead of suggesting itself. Paths that do not exist are
+/// summarised in one line rather than one `skip chmod … (missing)` line each.
 public struct FixTextBlock: Sendable {
     public var result: SecurityFixResult
     /// The home directory and the prefix that stands for it.
     public var homeDir: String
     public var homePrefix: String
+
+    static let listedMissingPaths = 4
 
     public init(result: SecurityFixResult, homeDir: String, environment: [String: String]) {
         self.result = result
@@ -17,8 +21,8 @@ public struct FixTextBlock: Sendable {
     }
 
     func lines(palette: TerminalPalette, profile: String?) -> [String] {
-        let command = CLICommandFormatter.ownAudit(result.dryRun ? "--fix --dry-run" : "--fix", profile: profile)
-        var lines = [palette.muted("Fix: \(command)")]
+        let command = CLICommandFormatter.ownAudit("--fix", profile: profile)
+        var lines = [palette.muted(result.dryRun ? "Apply: \(command)" : "Fix: \(command)")]
         guard result.hasNews else {
             lines.append(palette.muted(result.dryRun ? "Fixes: nothing to change" : "Fixes: no changes applied"))
             return lines
@@ -30,14 +34,21 @@ public struct FixTextBlock: Sendable {
             body += diff.unifiedDiff.split(separator: "\n", omittingEmptySubsequences: false)
                 .dropLast().map { "  " + shortenInString(String($0)) }
         }
+        var missing: [String] = []
         for action in result.actions {
             let target = "\(action.octalMode) \(shortenPath(action.path))"
             switch action.status {
             case .applied: body.append("chmod \(target)")
             case .planned: body.append("would chmod \(target)")
+            case .skipped(.missing): missing.append(shortenPath(action.path))
             case .skipped(let reason): body.append("skip chmod \(target) (\(reason.rawValue))")
             case .failed(let error): body.append("chmod \(target) failed: \(error)")
             }
+        }
+        if !missing.isEmpty {
+            let listed = missing.prefix(Self.listedMissingPaths).joined(separator: ", ")
+            let more = missing.count > Self.listedMissingPaths ? ", +\(missing.count - Self.listedMissingPaths) more" : ""
+            body.append("skip \(missing.count) missing path\(missing.count == 1 ? "" : "s") (nothing to tighten): \(listed)\(more)")
         }
         body += result.errors.map { "error: " + shortenInString($0) }
         lines += body.map { palette.muted("  " + TerminalText.sanitized($0)) }

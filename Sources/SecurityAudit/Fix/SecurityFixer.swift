@@ -5,13 +5,16 @@ import JSON5
 /// tightens permissions of the state dir, config, include files, credentials and agent
 /// state in the original's order. With `dryRun` it only reports what it would do.
 ///
-/// Never throws: whatever fails is recorded in the result (`errors` for the config,
-/// the action's `error` for a chmod), and the remaining steps still run.
+/// A config that exists but cannot be loaded (it does not parse, an `$include` fails) is
+/// refused before anything changes: the original still chmods and then audits an empty
+/// config, which reported "all clear" for a file that says otherwise. Past that point
+/// whatever fails is recorded in the result (`errors` for the config, the action's
+/// `error` for a chmod), and the remaining steps still run.
 public enum SecurityFixer {
     public static func run(
         _ request: AuditRequest, dryRun: Bool = false,
         operations: any FixFileOperations = POSIXFixFileOperations()
-    ) -> SecurityFixResult {
+    ) throws(ConfigLoadError) -> SecurityFixResult {
         let (environment, paths) = AuditPreparation.locate(request)
         var result = SecurityFixResult(stateDir: paths.stateDir, configPath: paths.configPath, dryRun: dryRun)
         let configDir = PathNormalization.dirname(paths.configPath)
@@ -20,20 +23,16 @@ public enum SecurityFixer {
         let walker = NoFollowWalker(anchors: [paths.stateDir])
         let includeWalker = NoFollowWalker(anchors: [paths.stateDir, configDir])
 
-        var loaded: LoadedConfig?
-        do {
-            loaded = try ConfigLoader(environment: environment).load(path: paths.configPath)
-        } catch {
-            // The original's snapshot issues have an empty config path: ": <message>".
-            result.errors.append(": \(error.description)")
-        }
-
-        if let loaded, loaded.exists {
+        let loaded = try ConfigLoader(environment: environment).load(path: paths.configPath)
+        if loaded.exists {
             let rewrites = planRewrites(loaded, credentialsDir: paths.credentialsDir, into: &result)
             if dryRun {
+                // Diffs show whole lines around each edit: secrets on them are redacted
+                // as in every other output.
                 result.configDiffs = rewrites.map {
                     ConfigFileDiff(path: $0.path, unifiedDiff: UnifiedDiff.render(
-                        old: $0.before, new: $0.after, oldLabel: $0.path, newLabel: $0.path + " (fixed)"))
+                        old: ConfigTextRedaction.redact($0.before), new: ConfigTextRedaction.redact($0.after),
+                        oldLabel: $0.path, newLabel: $0.path + " (fixed)"))
                 }
             } else if !rewrites.isEmpty {
                 write(rewrites, walker: walker, includeWalker: includeWalker, operations: operations, into: &result)
@@ -42,7 +41,7 @@ public enum SecurityFixer {
 
         let fixer = PermissionFixer(walker: walker, dryRun: dryRun)
         let includeFixer = PermissionFixer(walker: includeWalker, dryRun: dryRun)
-        let roster = AgentRoster(config: loaded?.root ?? .emptyObject)
+        let roster = AgentRoster(config: loaded.root)
         result.actions = permissionActions(
             paths: paths, includes: includeFiles(loaded, configPath: paths.configPath),
             agentIds: roster.agentIdsDefaultFirst, fixer: fixer, includeFixer: includeFixer, walker: walker)
@@ -105,7 +104,9 @@ public enum SecurityFixer {
         var written: [String] = []
         for (index, file) in staged.enumerated() {
             do {
-                try writer.commit(file)
+                if let backupProblem = try writer.commit(file) {
+                    result.errors.append("writeConfigFile: \(backupProblem)")
+                }
                 written.append(file.rewrite.path)
             } catch {
                 staged[(index + 1)...].forEach(writer.discard)
@@ -124,17 +125,9 @@ public enum SecurityFixer {
         }
     }
 
-    /// The include files to tighten: scanned from the main file as parsed, even when the
-    /// config as a whole does not load (an include error), as the original does.
-    static func includeFiles(_ loaded: LoadedConfig?, configPath: String) -> [IncludeFileScanner.Include] {
-        let parsed: JSON5Node?
-        if let loaded {
-            parsed = loaded.exists ? loaded.source : nil
-        } else {
-            parsed = (try? BoundedFileReader.read(configPath, limit: ConfigLoader.maxConfigFileBytes))
-                .flatMap { try? JSON5.parse(bytes: $0, maxValues: ConfigLoader.maxConfigValues) }
-        }
-        guard let parsed else { return [] }
+    /// The include files to tighten, scanned from the main file as parsed.
+    static func includeFiles(_ loaded: LoadedConfig, configPath: String) -> [IncludeFileScanner.Include] {
+        guard loaded.exists, let parsed = loaded.source else { return [] }
         return IncludeFileScanner(configPath: configPath).scan(parsed)
     }
 
@@ -233,21 +226,5 @@ public enum SecurityFixer {
               let (opened, names) = NoFollowWalker.listRegularFiles(named: name, in: parent, suffix: suffix)
         else { return [] }
         return names.map { body($0, opened, PathNormalization.join(folder, $0)) }
-    }
-}
-
-extension AuditPreparation {
-    /// The audit after `--fix`: a config that does not load is audited as an empty
-    /// config (the original's `loadConfig()` does the same), and the error is returned
-    /// for the caller to report.
-    public static func prepareAfterFix(_ request: AuditRequest) -> (context: AuditContext, configError: ConfigLoadError?) {
-        do {
-            return (try prepare(request), nil)
-        } catch {
-            let (environment, resolver) = resolve(request)
-            let paths = resolver.resolve()
-            let empty = LoadedConfig.empty(path: paths.configPath, environment: environment)
-            return (context(request, loaded: empty, paths: paths, resolver: resolver), error)
-        }
     }
 }

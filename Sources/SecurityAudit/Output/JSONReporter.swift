@@ -1,6 +1,7 @@
 /// The original's `SecurityAuditReport` JSON: `ts, summary, findings, deep?`, pretty
 /// printed with two spaces, plus a trailing newline as `console.log` adds. Ours adds
-/// `complete: false` last when a `--deep` collector failed or ran out of time.
+/// `openclaw` (the release audited and its source), then `complete: false` last when a
+/// `--deep` collector failed or ran out of time.
 public struct JSONReporter: Reporter {
     public init() {}
 
@@ -29,7 +30,9 @@ public struct JSONReporter: Reporter {
             }
             members.append(("deep", .object(deep)))
         }
-        // Our additions, after the original's keys and only when they say something.
+        // Our additions, after the original's keys: the release always, the rest only
+        // when they say something.
+        members.append(("openclaw", release(report.openclaw)))
         if let baseline = report.baseline {
             members.append(("baseline", .object([
                 ("file", .string(baseline.file)),
@@ -68,6 +71,14 @@ public struct JSONReporter: Reporter {
             members.append(("remediation", .string(remediation)))
         }
         return members
+    }
+
+    /// `{"version": "2026.9.9", "source": "config meta.lastTouchedVersion"}`, nulls when unknown.
+    static func release(_ release: OpenClawRelease) -> JSONValue {
+        .object([
+            ("version", release.version.map { .string($0.description) } ?? .null),
+            ("source", release.source.map(JSONValue.string) ?? .null),
+        ])
     }
 
     static func gatewayProbe(_ probe: GatewayProbeResult) -> JSONValue {

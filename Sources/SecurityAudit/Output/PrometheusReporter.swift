@@ -71,8 +71,12 @@ public struct PrometheusReporter: Reporter {
             help: "When the last audit finished, in seconds since the Unix epoch.",
             samples: [(instance, JavaScriptNumber.format(Double(report.timestamp) / 1000))]))
         families.append(Family(
-            name: "openclaw_security_audit_info", help: "The auditing tool's version.",
-            samples: [(instance + [("version", SecurityAuditVersion.current)], "1")]))
+            name: "openclaw_security_audit_info",
+            help: "The auditing tool's version and the OpenClaw release audited (\"unknown\" when no source named it).",
+            samples: [(instance + [
+                ("version", SecurityAuditVersion.current),
+                ("openclaw_version", report.openclaw.version?.description ?? "unknown"),
+            ], "1")]))
 
         var out = ""
         for family in families where !family.samples.isEmpty {

@@ -16,9 +16,12 @@ extension ReportFormat {
     /// - Parameters:
     ///   - failOn: the `--fail-on` severity; JUnit fails a check's test case from it.
     ///   - workingDirectory: SARIF writes paths under it relative to `%SRCROOT%`.
-    public func reporter(colors: Bool, profile: String?, failOn: Severity? = nil, workingDirectory: String? = nil) -> any Reporter {
+    ///   - width: the terminal's width; the text report wraps to it.
+    public func reporter(
+        colors: Bool, profile: String?, failOn: Severity? = nil, workingDirectory: String? = nil, width: Int? = nil
+    ) -> any Reporter {
         switch self {
-        case .text: return TextReporter(colors: colors, profile: profile)
+        case .text: return TextReporter(colors: colors, profile: profile, width: width)
         case .json: return JSONReporter()
         case .sarif: return SARIFReporter(workingDirectory: workingDirectory)
         case .junit: return JUnitReporter(failOn: failOn)

@@ -117,6 +117,10 @@ public struct SARIFReporter: Reporter {
                 ("rules", .array(rules.map(Self.rule))),
             ]))])),
             ("invocations", .array([.object(invocation)])),
+            ("properties", .object([
+                ("openclawVersion", report.openclaw.version.map { .string($0.description) } ?? .null),
+                ("openclawVersionSource", report.openclaw.source.map(JSONValue.string) ?? .null),
+            ])),
         ]
         if usesSourceRoot, let root = workingDirectory {
             run.append(("originalUriBaseIds", .object([

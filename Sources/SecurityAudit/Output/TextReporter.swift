@@ -1,45 +1,173 @@
 /// The original's text layout (interfaces.md §1.4): heading, summary, the "Run deeper"
 /// hint, then CRITICAL / WARN / INFO sections in emission order. Colours are the
 /// original's palette, used only when the caller says the terminal wants them.
+///
+/// Ours on top (issue 19): a line saying what was audited and what could not be judged;
+/// every line of a detail indented under its finding (the original prints continuation
+/// lines at column 0, so findings run into each other), wrapped to `width` on a terminal;
+/// where each finding comes from (`openclaw.json:12:5`, or the `$include` file); which
+/// findings `--fix` changes (`[--fix]`) and which it leaves to the user (`[manual]`),
+/// closing with the command that previews the fixes.
 public struct TextReporter: Reporter {
     public var colors: Bool
     public var profile: String?
     /// `--fix`: its outcome, printed after the "Run deeper" hint.
     public var fixBlock: FixTextBlock?
+    /// The terminal's width in columns; nil when the output is not a terminal (no wrapping).
+    public var width: Int?
 
-    public init(colors: Bool, profile: String?, fixBlock: FixTextBlock? = nil) {
+    public init(colors: Bool, profile: String?, fixBlock: FixTextBlock? = nil, width: Int? = nil) {
         self.colors = colors
         self.profile = profile
         self.fixBlock = fixBlock
+        self.width = width
     }
+
+    static let fixableTag = "[--fix]"
+    static let manualTag = "[manual]"
 
     public func render(_ report: AuditReport) -> String {
         let palette = TerminalPalette(enabled: colors)
         let summary = report.summary
         var lines: [String] = [
             palette.heading("OpenClaw security audit"),
-            palette.muted("Summary: ") + palette.critical("\(summary.critical) critical") + palette.muted(" · ")
-                + palette.warn("\(summary.warn) warn") + palette.muted(" · ") + palette.muted("\(summary.info) info"),
         ]
-        lines += Self.reviewLines(report).map(palette.muted)
+        if let scope = report.scope {
+            lines += wrapped(Self.scopeLine(scope, homeDir: report.paths?.homeDir), indent: "", hanging: "  ").map(palette.muted)
+        }
+        lines.append(
+            palette.muted("Summary: ") + palette.critical("\(summary.critical) critical") + palette.muted(" · ")
+                + palette.warn("\(summary.warn) warn") + palette.muted(" · ") + palette.muted("\(summary.info) info"))
+        lines += Self.reviewLines(report).flatMap { wrapped($0, indent: "", hanging: "  ") }.map(palette.muted)
+        lines += wrapped(Self.releaseLine(report.openclaw), indent: "", hanging: "  ").map(palette.muted)
         lines += [
             palette.muted("Run deeper: \(CLICommandFormatter.ownAudit("--deep", profile: profile))"),
         ]
         lines += fixBlock?.lines(palette: palette, profile: profile) ?? []
+        let configDir = report.paths.map { PathNormalization.dirname($0.configPath) }
         for severity in [Severity.critical, .warn, .info] {
             let section = report.findings.filter { $0.severity == severity }
             guard !section.isEmpty else { continue }
             lines.append("")
             lines.append(palette.label(severity))
             for finding in section {
-                lines.append("\(palette.muted(TerminalText.sanitized(finding.checkId))) \(TerminalText.sanitized(finding.title))")
-                lines.append("  \(TerminalText.sanitized(finding.detail, keepNewlines: true))")
+                lines += heading(finding, palette: palette)
+                if let location = finding.location {
+                    let place = Self.place(location, configDir: configDir, homeDir: report.paths?.homeDir)
+                    lines += wrapped("at " + TerminalText.sanitized(place), indent: "  ", hanging: "    ").map(palette.muted)
+                }
+                lines += block(TerminalText.sanitized(finding.detail, keepNewlines: true), prefix: "")
                 if let remediation = finding.remediation, !remediation.trimmingWhitespace.isEmpty {
-                    lines.append("  " + palette.muted("Fix: \(TerminalText.sanitized(remediation, keepNewlines: true))"))
+                    lines += block(TerminalText.sanitized(remediation, keepNewlines: true), prefix: "Fix: ").map(palette.muted)
                 }
             }
         }
+        lines += fixGuidance(report).map(palette.muted)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `<checkId> <title> [tag]`, wrapped, the id and the tag muted.
+    func heading(_ finding: Finding, palette: TerminalPalette) -> [String] {
+        let id = TerminalText.sanitized(finding.checkId)
+        let tag = tag(finding)
+        let plain = id + " " + TerminalText.sanitized(finding.title) + (tag.map { " " + $0 } ?? "")
+        var lines = wrapped(plain, indent: "", hanging: "  ")
+        guard palette.enabled else { return lines }
+        if lines[0].hasPrefix(id) { lines[0] = palette.muted(id) + lines[0].dropFirst(id.count) }
+        if let tag, lines[lines.count - 1].hasSuffix(tag) {
+            lines[lines.count - 1] = lines[lines.count - 1].dropLast(tag.count) + palette.muted(tag)
+        }
+        return lines
+    }
+
+    /// `[--fix]` for what `--fix` changes; `[manual]` for a critical or warn finding it
+    /// leaves alone (an info finding asks for nothing). The `--fix` run's own report
+    /// describes the fixed state, so it marks only what is left to do by hand.
+    func tag(_ finding: Finding) -> String? {
+        if finding.fixable { return fixBlock?.result.dryRun == false ? nil : Self.fixableTag }
+        return finding.severity == .info ? nil : Self.manualTag
+    }
+
+    /// The closing hint of the plain report: how many findings `--fix` changes and the
+    /// command that previews them. A `--fix` run (dry or not) has its FIX block instead.
+    func fixGuidance(_ report: AuditReport) -> [String] {
+        guard fixBlock == nil else { return [] }
+        let fixable = report.findings.filter(\.fixable).count
+        guard fixable > 0 else { return [] }
+        let manual = report.findings.filter { !$0.fixable && $0.severity != .info }.count
+        var sentence = "\(fixable) finding\(fixable == 1 ? "" : "s") marked \(Self.fixableTag) can be fixed automatically"
+        if manual > 0 { sentence += "; \(manual) marked \(Self.manualTag) need\(manual == 1 ? "s" : "") a change by hand" }
+        return [""] + wrapped(sentence + ".", indent: "", hanging: "")
+            + ["Preview the fixes: " + CLICommandFormatter.ownAudit("--fix --dry-run", profile: profile)]
+    }
+
+    /// Every line of a detail indented two spaces under its finding; list items keep a
+    /// hanging indent when wrapped.
+    func block(_ text: String, prefix: String) -> [String] {
+        var out: [String] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let content = (index == 0 ? prefix : "") + line
+            let listIndent = line.hasPrefix("- ") ? "  " : ""
+            out += wrapped(content, indent: "  ", hanging: "  " + listIndent + (index == 0 ? String(repeating: " ", count: prefix.count) : ""))
+        }
+        return out
+    }
+
+    func wrapped(_ text: String, indent: String, hanging: String) -> [String] {
+        TextWrapping.wrap(text, width: width, indent: indent, hanging: hanging)
+    }
+
+    /// `Audited: ~/.openclaw/openclaw.json (+1 include) · 2 values unknown (unset ${VAR}) · …`;
+    /// the release has its own line (`releaseLine`).
+    static func scopeLine(_ scope: AuditScope, homeDir: String?) -> String {
+        var parts: [String] = []
+        let path = TerminalText.sanitized(shortenHome(scope.configPath, homeDir: homeDir))
+        if !scope.configExists {
+            parts.append("Audited: no config at \(path) (OpenClaw's defaults)")
+        } else if scope.includeCount > 0 {
+            parts.append("Audited: \(path) (+\(scope.includeCount) include\(scope.includeCount == 1 ? "" : "s"))")
+        } else {
+            parts.append("Audited: \(path)")
+        }
+        if !scope.unresolvedPaths.isEmpty {
+            let count = scope.unresolvedPaths.count
+            parts.append("\(count) value\(count == 1 ? "" : "s") unknown (unset ${VAR})")
+        }
+        if !scope.legacyKeys.isEmpty {
+            parts.append("legacy keys audited as migrated: \(scope.legacyKeys.map { TerminalText.sanitized($0) }.joined(separator: ", "))")
+        }
+        if !scope.ignoredKeys.isEmpty {
+            let count = scope.ignoredKeys.count
+            parts.append("\(count) key\(count == 1 ? "" : "s") not taken as written: \(scope.ignoredKeys.map { TerminalText.sanitized($0) }.joined(separator: ", "))")
+        }
+        return parts.joined(separator: " · ")
+    }
+
+    /// `openclaw.json:12:5` for a file in the config's folder, else the path with the
+    /// home shortened to `~`.
+    static func place(_ location: ConfigOrigin, configDir: String?, homeDir: String?) -> String {
+        var file = location.file
+        if let configDir, file.hasPrefix(configDir + "/") {
+            file = String(file.dropFirst(configDir.count + 1))
+        } else {
+            file = shortenHome(file, homeDir: homeDir)
+        }
+        return "\(file):\(location.range.start.line):\(location.range.start.column)"
+    }
+
+    static func shortenHome(_ path: String, homeDir: String?) -> String {
+        guard let homeDir, !homeDir.isEmpty, homeDir != "/" else { return path }
+        if path == homeDir { return "~" }
+        if path.hasPrefix(homeDir + "/") { return "~" + path.dropFirst(homeDir.count) }
+        return path
+    }
+
+    /// Which OpenClaw the findings are for, and who said so.
+    static func releaseLine(_ release: OpenClawRelease) -> String {
+        guard let version = release.version else {
+            return "OpenClaw release: unknown (checked as the newest; set --openclaw-version)"
+        }
+        return "OpenClaw release: \(version) (\(TerminalText.sanitized(release.source ?? "")))"
     }
 
     /// What is left out of the sections below and why: suppressions (the original's

@@ -28,6 +28,8 @@ public struct GatewayProbeResult: Sendable, Equatable {
     public var ok: Bool
     public var error: String?
     public var close: Close?
+    /// `server.version` of the gateway's `hello-ok`, when it answered one.
+    public var serverVersion: String?
 
     public struct Close: Sendable, Equatable {
         public var code: Int
@@ -39,7 +41,8 @@ public struct GatewayProbeResult: Sendable, Equatable {
         }
     }
 
-    public init(attempted: Bool = true, url: String?, ok: Bool, error: String?, close: Close?) {
+    public init(attempted: Bool = true, url: String?, ok: Bool, error: String?, close: Close?, serverVersion: String? = nil) {
+        self.serverVersion = serverVersion
         self.attempted = attempted
         self.url = url
         self.ok = ok
@@ -52,6 +55,8 @@ public struct GatewayProbeResult: Sendable, Equatable {
 public struct AuditReport: Sendable {
     /// Epoch milliseconds at the end of the audit.
     public var timestamp: Int64
+    /// The OpenClaw release the findings are for (unknown: the newest behaviour).
+    public var openclaw: OpenClawRelease = .unknown
     public var findings: [Finding]
     public var deepGateway: GatewayProbeResult?
     public var deepRequested: Bool
@@ -71,6 +76,8 @@ public struct AuditReport: Sendable {
     public var durationSeconds: Double?
     /// The audited installation, which fingerprints and SARIF locations are relative to.
     public var paths: OpenClawPaths?
+    /// What was audited and what could not be judged (the text report's header line).
+    public var scope: AuditScope?
 
     public init(timestamp: Int64, findings: [Finding], deepRequested: Bool = false, deepGateway: GatewayProbeResult? = nil) {
         self.timestamp = timestamp

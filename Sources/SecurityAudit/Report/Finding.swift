@@ -8,6 +8,9 @@ public struct Finding: Sendable, Hashable {
     public var detail: String
     public var remediation: String?
     public var location: ConfigOrigin?
+    /// Ours: `--fix` would change what this finding reports (a chmod, or a config value
+    /// its plan edits); set by the auditor after the checks ran.
+    public var fixable = false
 
     public init(
         checkId: String, severity: Severity, title: String, detail: String,

@@ -24,7 +24,9 @@ struct SkillCodeSafetyCheck: Check {
         CheckInfo(
             id: "skills.markdown_sensitive_network",
             title: "Skill combines sensitive SKILL.md parameters with outbound network code",
-            severity: .fixed(.critical),
+            // Ours: upstream's proposal for this check was closed without merging; kept as
+            // a heuristic at warn, below the code scan's critical rules.
+            severity: .fixed(.warn),
             rationale: "A skill that has the model pass secrets or environment contents as ordinary arguments, and code that sends its arguments out, is an exfiltration channel driven by prompts.",
             remediation: "Do not pass credentials, tokens, cookies or process.env through skill arguments; move secrets to managed env/SecretRef configuration or remove the outbound send.",
             triggers: [
@@ -119,7 +121,7 @@ struct SkillCodeSafetyCheck: Check {
         let sensitive = evidence.sensitiveLines.prefix(limit).map { "\n  - SKILL.md:\($0.line) \($0.text)" }.joined()
         let network = evidence.networkLines.prefix(limit).map { "\n  - \($0.path):\($0.line) \($0.text)" }.joined()
         return finding(
-            "skills.markdown_sensitive_network", .critical,
+            "skills.markdown_sensitive_network", .warn,
             title: "Skill \"\(name)\" combines sensitive SKILL.md parameters with outbound network code",
             detail: "SKILL.md describes sensitive values in ordinary model-facing parameters while skill code performs outbound network I/O.\nSensitive parameter lines:"
                 + sensitive + "\nOutbound network code:" + network,

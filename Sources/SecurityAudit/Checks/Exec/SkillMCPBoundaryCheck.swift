@@ -1,28 +1,13 @@
 /// Per-agent `skills` allowlists only choose which skills the model sees; a host exec
 /// process can still run any MCP client the gateway host reaches
-/// (later-checks.md §4.9): `tools.exec.agent_skill_mcp_boundary_drift`, preceded by
-/// `tools.exec.mcporter_registry_inspection_incomplete` when the global mcporter
-/// registry exists but could not be read.
+/// (later-checks.md §4.9, `src/security/audit.ts`): `tools.exec.agent_skill_mcp_boundary_drift`.
+/// A global mcporter registry that cannot be read names no servers (upstream never
+/// shipped a finding of its own for that).
 struct SkillMCPBoundaryCheck: Check {
     static let listedScopes = 8
     static let listedServerNames = 6
 
     let infos = [
-        CheckInfo(
-            id: "tools.exec.mcporter_registry_inspection_incomplete",
-            title: "Global mcporter registry could not be inspected",
-            severity: .fixed(.warn),
-            rationale: "The registry lists MCP servers every host exec process can call; when it cannot be read the audit cannot say which servers agents with skill allowlists can still reach.",
-            remediation: "Keep skills/config/mcporter.json a regular file readable by the gateway user, valid JSON, and below the 16 MiB audit cap.",
-            triggers: [
-                CheckExample(#"{ agents: { defaults: { skills: ["docs"] } } }"#, files: [.file("skills/config/mcporter.json", "{ mcpServers: {} }")]),
-                CheckExample(#"{ agents: { list: [{ id: "ops", skills: [] }] } }"#, files: [.directory("skills/config/mcporter.json")]),
-            ],
-            passes: [
-                CheckExample(#"{ agents: { defaults: { skills: ["docs"] } } }"#, files: [.file("skills/config/mcporter.json", #"{ "mcpServers": {} }"#)]),
-                CheckExample(#"{ agents: { defaults: { skills: ["docs"] } }, tools: { exec: { security: "deny" } } }"#, files: [.file("skills/config/mcporter.json", "{ mcpServers: {} }")]),
-                CheckExample("{}", files: [.file("skills/config/mcporter.json", "not json")]),
-            ]),
         CheckInfo(
             id: "tools.exec.agent_skill_mcp_boundary_drift",
             title: "Agent skill allowlists do not constrain host exec MCP clients",
@@ -64,15 +49,10 @@ struct SkillMCPBoundaryCheck: Check {
             .sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
         if !servers.isEmpty { sources.append(("mcp.servers", servers)) }
         switch context.files.mcporterRegistry {
-        case .missing:
+        case .missing, .rejected:
             break
         case .servers(let names):
             if !names.isEmpty { sources.append((MCPorterRegistry.relativePath, names)) }
-        case .rejected(let reason):
-            out.append(finding(
-                "tools.exec.mcporter_registry_inspection_incomplete", .warn,
-                detail: "skills/config/mcporter.json exists but could not be safely inspected (\(reason)). The MCP boundary inspection is incomplete: the audit could not verify which MCP servers a host exec process can reach.",
-                remediation: "Repair or remove skills/config/mcporter.json so the audit can inspect it: keep it a regular file readable by the gateway user, valid JSON, and below the 16 MiB audit cap."))
         }
         guard !sources.isEmpty else { return out }
 

@@ -27,8 +27,8 @@ struct GatewayHTTPAuthCheck: Check {
         let auth = context.config["gateway"]["auth"]
         let hasHTTPAuth: Bool
         switch settings.mode {
-        case "token": hasHTTPAuth = settings.token != nil || SecretInput.isSecretRef(auth["token"])
-        case "password": hasHTTPAuth = settings.password != nil || SecretInput.isSecretRef(auth["password"])
+        case "token": hasHTTPAuth = settings.token != nil || settings.tokenIsUnresolved || SecretInput.isSecretRef(auth["token"])
+        case "password": hasHTTPAuth = settings.password != nil || settings.passwordIsUnresolved || SecretInput.isSecretRef(auth["password"])
         case "trusted-proxy": hasHTTPAuth = true
         default: hasHTTPAuth = false
         }

@@ -50,13 +50,16 @@ struct HooksRoutingCheck: Check {
         CheckInfo(
             id: "hooks.request_session_key_enabled",
             title: "External hook payloads may override sessionKey",
-            severity: .varies(default: .warn, rule: "info when hooks.allowedSessionKeyPrefixes restricts the keys; otherwise " + Self.exposureRule),
+            // Upstream keeps this severity when prefixes are set (proposals to lower it
+            // were closed without merging); the prefixes only silence the next id.
+            severity: .varies(default: .warn, rule: Self.exposureRule),
             rationale: "A caller that chooses the session key can write into any session, including the operator's main conversation.",
             remediation: "Set hooks.allowRequestSessionKey=false or constrain hooks.allowedSessionKeyPrefixes.",
             triggers: [
                 CheckExample(#"{ hooks: { enabled: true, allowRequestSessionKey: true } }"#, severity: .warn),
                 CheckExample(#"{ gateway: { bind: "lan" }, hooks: { enabled: true, allowRequestSessionKey: true } }"#, severity: .critical),
-                CheckExample(#"{ gateway: { bind: "lan" }, hooks: { enabled: true, allowRequestSessionKey: true, allowedSessionKeyPrefixes: ["hook:"] } }"#, severity: .info),
+                CheckExample(#"{ gateway: { bind: "lan" }, hooks: { enabled: true, allowRequestSessionKey: true, allowedSessionKeyPrefixes: ["hook:"] } }"#, severity: .critical),
+                CheckExample(#"{ hooks: { enabled: true, allowRequestSessionKey: true, allowedSessionKeyPrefixes: ["hook:"] } }"#, severity: .warn),
             ],
             passes: [
                 CheckExample(#"{ hooks: { enabled: true, allowRequestSessionKey: false } }"#),
@@ -113,7 +116,7 @@ struct HooksRoutingCheck: Check {
         let prefixes = (hooks["allowedSessionKeyPrefixes"].array ?? [])
             .compactMap { $0.string?.trimmingWhitespace }.filter { !$0.isEmpty }
         out.append(finding(
-            "hooks.request_session_key_enabled", prefixes.isEmpty ? exposedSeverity : .info,
+            "hooks.request_session_key_enabled", exposedSeverity,
             detail: "hooks.allowRequestSessionKey=true allows `/hooks/agent` callers to choose the session key. Treat hook token holders as full-trust unless you also restrict prefixes.",
             remediation: "Set hooks.allowRequestSessionKey=false (recommended) or constrain hooks.allowedSessionKeyPrefixes.",
             at: hooks["allowRequestSessionKey"]))

@@ -43,7 +43,8 @@ struct HooksTokenCheck: Check {
     func findings(in context: AuditContext) -> [Finding] {
         let hooks = context.config["hooks"]
         guard hooks["enabled"].bool == true else { return [] }
-        let token = hooks["token"].string?.trimmingWhitespace ?? ""
+        // An unresolved `${VAR}` is unknown, not short (config.env_var_unresolved says so).
+        let token = hooks["token"].knownString?.trimmingWhitespace ?? ""
         var out: [Finding] = []
         if !token.isEmpty, token.utf16.count < Self.minimumTokenLength {
             out.append(finding(

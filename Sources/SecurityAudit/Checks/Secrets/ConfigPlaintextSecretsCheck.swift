@@ -1,7 +1,8 @@
 /// `secrets.config_plaintext` (ours): API keys, tokens and private keys written as plain
-/// text in `openclaw.json` or an `$include` file. Upstream only checks
-/// `gateway.auth.password`, `hooks.token` and env-block values with a few key prefixes
-/// (`config.secrets.*`); what those report is left to them, so one value is never
+/// text in `openclaw.json` or an `$include` file, including the config's `env` block
+/// (named as written: `env.X` or `env.vars.X`). Upstream only checks
+/// `gateway.auth.password` and `hooks.token` (`config.secrets.*` in
+/// `src/security/audit.ts`); what those report is left to them, so one value is never
 /// reported twice.
 struct ConfigPlaintextSecretsCheck: Check {
     static let id = "secrets.config_plaintext"
@@ -25,6 +26,8 @@ struct ConfigPlaintextSecretsCheck: Check {
                 CheckExample(#"{ hooks: { enabled: false, token: "\#(SecretSamples.password())" } }"#),
                 CheckExample("{ // old key: \(SecretSamples.anthropic())\n}"),
                 CheckExample(#"{ env: { vars: { GOOGLE_API_KEY: "\#(SecretSamples.googleAPIKey())" } } }"#),
+                CheckExample(#"{ env: { vars: { OPENAI_API_KEY: "\#(SecretSamples.openAI())" } } }"#),
+                CheckExample(#"{ env: { OPENAI_API_KEY: "\#(SecretSamples.openAI())" } }"#),
             ],
             passes: [
                 CheckExample(#"{ models: { providers: { openai: { apiKey: "${OPENAI_API_KEY}" } } } }"#,
@@ -33,24 +36,19 @@ struct ConfigPlaintextSecretsCheck: Check {
                 CheckExample(#"{ models: { providers: { openai: { apiKey: "sk-proj-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" } } } }"#),
                 CheckExample(#"{ gateway: { auth: { mode: "password", password: "\#(SecretSamples.password())" } } }"#),
                 CheckExample(#"{ hooks: { enabled: true, token: "\#(SecretSamples.password())" } }"#),
-                CheckExample(#"{ env: { vars: { OPENAI_API_KEY: "\#(SecretSamples.openAI())" } } }"#),
+                CheckExample(#"{ env: { vars: { OPENAI_API_KEY: "${OPENAI_API_KEY}" } } }"#,
+                             environment: ["OPENAI_API_KEY": SecretSamples.openAI()]),
                 CheckExample(#"{ agents: { defaults: { model: "openai/gpt-5.2" } }, session: { dmScope: "per-channel-peer" } }"#),
             ]),
     ]
 
     func findings(in context: AuditContext) -> [Finding] {
         let hooksEnabled = context.config["hooks"]["enabled"].bool == true
-        // Env-block keys that config.secrets.api_key_in_env_vars reports.
-        let reportedEnvKeys = Set(SecretsInConfigCheck.envBlockStrings(context.config).filter { variable in
-            let text = variable.node.string?.trimmingWhitespace ?? ""
-            return SecretsInConfigCheck.apiKeyPrefixes.contains(where: text.hasPrefix)
-        }.map(\.path))
         let builder = Self.builder
         return builder.groups(in: context.secrets) { hit in
             // Left to the config.secrets.* ids that report the same value.
             guard let keyPath = hit.keyPath else { return false }
             return keyPath == "gateway.auth.password" || (hooksEnabled && keyPath == "hooks.token")
-                || reportedEnvKeys.contains(keyPath)
         }.map { group in
             Finding(
                 checkId: Self.id, severity: builder.severity(group),

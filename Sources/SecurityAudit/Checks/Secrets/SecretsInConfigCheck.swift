@@ -30,26 +30,7 @@ struct SecretsInConfigCheck: Check {
                 CheckExample(#"{ hooks: { enabled: false, token: "shared-gateway-token-1234567890" } }"#),
                 CheckExample(#"{ hooks: { enabled: true, token: "${HOOKS_TOKEN}" } }"#, environment: ["HOOKS_TOKEN": "from-the-environment"]),
             ]),
-        CheckInfo(
-            id: "config.secrets.api_key_in_env_vars",
-            title: "API key stored in config env var \"<key>\"",
-            severity: .fixed(.warn),
-            rationale: "The config's env block hands variables to the gateway process; a provider key written there sits in plain text in openclaw.json, its backups and its syncs.",
-            remediation: "Move the key out of openclaw.json and load it from the process environment, ~/.openclaw/.env or a secrets manager.",
-            triggers: [
-                CheckExample(#"{ env: { vars: { OPENAI_API_KEY: "sk-test-key-openai-fake" } } }"#),
-                CheckExample(#"{ env: { GITHUB_TOKEN: " ghp_TEST_FAKE_TOKEN " } }"#),
-                CheckExample(#"{ env: { vars: { AWS_ACCESS_KEY_ID: "AKIA_TEST_FAKE_KEY" } } }"#),
-            ],
-            passes: [
-                CheckExample(#"{ env: { vars: { OPENAI_API_KEY: "${OPENAI_API_KEY}", EMPTY: "", OTHER: "not-a-secret-value" } } }"#),
-                CheckExample(#"{ env: { vars: { OPENAI_API_KEY: "${OPENAI_API_KEY}" } } }"#, environment: ["OPENAI_API_KEY": "sk-from-the-environment"]),
-                CheckExample(#"{ env: { vars: { LOWERCASE: "akia-not-an-aws-key", SLACK: "XOXB-upper" }, shellEnv: { key: "sk-ignored" } } }"#),
-            ]),
     ]
-
-    /// Prefixes of provider keys that are never anything but a secret (case-sensitive).
-    static let apiKeyPrefixes = ["sk-", "xoxb-", "xapp-", "ghp_", "AKIA"]
 
     func findings(in context: AuditContext) -> [Finding] {
         var out: [Finding] = []
@@ -67,35 +48,6 @@ struct SecretsInConfigCheck: Check {
                 "config.secrets.hooks_token_in_config", .info,
                 detail: "hooks.token is set in the config file; keep config perms tight and treat it like an API secret.",
                 at: hooks["token"]))
-        }
-        for variable in Self.envBlockStrings(context.config) {
-            let key = variable.key
-            let text = variable.node.string?.trimmingWhitespace ?? ""
-            if text.hasPrefix("${") && text.hasSuffix("}") { continue }
-            // Written as a `${VAR}` reference: the loader substituted the key, the file does not hold it.
-            if context.configFile.templatedPaths.contains(variable.path) { continue }
-            guard Self.apiKeyPrefixes.contains(where: text.hasPrefix) else { continue }
-            out.append(finding(
-                "config.secrets.api_key_in_env_vars", .warn,
-                title: "API key stored in config env var \"\(key)\"",
-                detail: "env.vars.\(key) looks like a plaintext API key; prefer storing secrets in ~/.openclaw/.env or using SecretRefs instead of openclaw.json.",
-                remediation: "Move \(key) out of openclaw.json and load it from the process environment or a secrets manager.",
-                at: variable.node))
-        }
-        return out
-    }
-
-    /// String values of `env.vars.*`, then of `env.*` (not `vars` or `shellEnv`), in
-    /// config order, with their config paths.
-    static func envBlockStrings(_ config: ConfigNode) -> [(key: String, node: ConfigNode, path: String)] {
-        let env = config["env"]
-        guard env.object != nil else { return [] }
-        var out: [(key: String, node: ConfigNode, path: String)] = []
-        for (key, value) in env["vars"].object?.entries ?? [] where value.string != nil {
-            out.append((key, value, "env.vars.\(key)"))
-        }
-        for (key, value) in env.object?.entries ?? [] where key != "vars" && key != "shellEnv" && value.string != nil {
-            out.append((key, value, "env.\(key)"))
         }
         return out
     }

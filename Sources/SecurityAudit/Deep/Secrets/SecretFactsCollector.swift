@@ -27,7 +27,10 @@ struct SecretFactsCollector {
         }
         var seen = Set<String>()
         targets = targets.filter { seen.insert($0.path).inserted }
-        let scan = SecretFileScan(limitPerKind: Self.keptPerKind).run(paths: targets.map(\.path))
+        // Capped as the loader caps them, before reading: `.env` as a dotenv file, the
+        // config and its backups as a config.
+        let limits = targets.map { $0.location == .envFile ? AuditPreparation.maxDotEnvBytes : ConfigLoader.maxConfigFileBytes }
+        let scan = SecretFileScan(limitPerKind: Self.keptPerKind).run(paths: targets.map(\.path), byteLimits: limits)
         var facts = SecretScanFacts()
         // Key paths: from the effective config for config files, from a parse of each
         // backup for backups.

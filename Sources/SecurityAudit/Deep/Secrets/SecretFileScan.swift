@@ -80,8 +80,12 @@ public struct SecretFileScan: Sendable {
         return count > 0 ? min(Int(count), 64) : 1
     }
 
-    public func run(paths: [String]) -> SecretFileScanResult {
-        let shared = LockedState(ScanState(paths: paths, limitPerKind: limitPerKind))
+    /// `byteLimits`, when given, holds one size per path: a file larger than its limit
+    /// is not read at all (checked on the opened descriptor) and carries an `EFBIG` error,
+    /// so a sparse 8 GB `.env` costs one `fstat`.
+    public func run(paths: [String], byteLimits: [Int]? = nil) -> SecretFileScanResult {
+        precondition(byteLimits == nil || byteLimits?.count == paths.count)
+        let shared = LockedState(ScanState(paths: paths, limitPerKind: limitPerKind, byteLimits: byteLimits))
         let unitSize = self.unitSize
         let deadline = self.deadline
         // As many workers as processors even for one file: its units are shared out.
@@ -152,10 +156,12 @@ struct ScanState {
     var countsByFile: [Int: [SecretKind: Int]] = [:]
     var bytesScanned = 0
     let limitPerKind: Int
+    let byteLimits: [Int]?
 
-    init(paths: [String], limitPerKind: Int) {
+    init(paths: [String], limitPerKind: Int, byteLimits: [Int]? = nil) {
         files = paths.map { ScannedFile(path: $0, mode: nil, size: 0, error: nil) }
         self.limitPerKind = limitPerKind
+        self.byteLimits = byteLimits
     }
 
     enum Next {
@@ -245,8 +251,8 @@ struct ScanWorker {
     mutating func process(_ item: ScanItem, shared: LockedState<ScanState>) {
         switch item {
         case .file(let index):
-            let path = shared.withLock { $0.files[index].path }
-            switch Self.openRegularFile(path) {
+            let (path, limit) = shared.withLock { ($0.files[index].path, $0.byteLimits?[index] ?? .max) }
+            switch Self.openRegularFile(path, limit: limit) {
             case .failure(let error):
                 shared.withLock { state in
                     state.files[index].error = error
@@ -312,7 +318,7 @@ struct ScanWorker {
 
     /// Opens without blocking (a FIFO would block a plain open) and checks the opened
     /// descriptor: only a regular file is read.
-    static func openRegularFile(_ path: String) -> Result<(Int32, stat), FileSystemError> {
+    static func openRegularFile(_ path: String, limit: Int = .max) -> Result<(Int32, stat), FileSystemError> {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return .failure(FileSystemError(operation: "open", code: errno)) }
         var info = stat()
@@ -324,6 +330,10 @@ struct ScanWorker {
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             close(fd)
             return .failure(FileSystemError(operation: "read", code: EINVAL))
+        }
+        guard Int(info.st_size) <= limit else {
+            close(fd)
+            return .failure(FileSystemError(operation: "read (over the \(limit)-byte limit)", code: EFBIG))
         }
         #if os(Linux)
         _ = posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)

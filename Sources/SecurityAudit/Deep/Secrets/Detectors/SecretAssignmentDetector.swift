@@ -104,6 +104,20 @@ enum SecretAssignmentDetector {
         }
     }
 
+    /// Whether a whole name (a config key such as `apiKey` or `botToken`) names a secret
+    /// by the same rule as a name in an assignment.
+    static func isSecretName(_ name: String) -> Bool {
+        let bytes = Array(name.utf8)
+        guard !bytes.isEmpty, bytes.count <= maxNameLength else { return false }
+        return bytes.withUnsafeBufferPointer { buffer in
+            let w = ScanWindow(base: buffer.baseAddress!, count: buffer.count)
+            return (0..<bytes.count).contains { anchor in
+                guard let (keyword, range) = keyword(w, anchor: anchor) else { return false }
+                return acceptsName(w, keyword: keyword, name: 0..<bytes.count, keywordRange: range)
+            }
+        }
+    }
+
     /// `DB_PASSWORD`, `OPENAI_API_KEY`: no lowercase letter.
     static func isEnvStyle(_ w: ScanWindow, _ name: Range<Int>) -> Bool {
         !name.contains { ASCII.isLower(w[$0]) }
