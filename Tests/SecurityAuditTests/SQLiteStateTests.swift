@@ -65,8 +65,26 @@ struct SQLiteStateTests {
         #expect(finding.detail.contains("(file mode=640, readable by other users)"))
         let rendered = JSONReporter().render(report)
         #expect(!rendered.contains(token))
-        #expect(context.secrets.databaseAppVersions == ["2026.9.2", "2026.9.1"])
+        #expect(context.secrets.databaseAppVersions.map(\.version) == ["2026.9.2", "2026.9.1"])
+        #expect(context.secrets.databaseAppVersions.first?.path == dir.url("state/state/openclaw.sqlite"))
+        let claim = try #require(OpenClawReleaseStamp.claim(context.secrets.databaseAppVersions))
+        context.releaseEvidence.add(claim)
+        #expect(context.openclaw.version?.description == "2026.9.2")
+        #expect(context.openclaw.source == "state SQLite schema_meta.app_version (\(dir.url("state/state/openclaw.sqlite")))")
         #expect(report.complete)
+    }
+
+    /// Through the whole deep step: the databases' newest stamp is a release source
+    /// that wins over the config's.
+    @Test func theDeepStepAddsTheDatabaseStampAsAReleaseSource() throws {
+        let files = try Self.exampleFiles(token: SecretSamples.gitHub())
+        let report = try auditReport(example: CheckExample(
+            "{ meta: { lastTouchedVersion: '2026.7.2' } }", files: files, deep: true))
+        #expect(report.openclaw.version?.description == "2026.9.2")
+        #expect(report.openclaw.source?.hasPrefix("state SQLite schema_meta.app_version (") == true)
+        #expect(report.findings.contains { $0.checkId == "secrets.databases" })
+        let plain = try auditReport(example: CheckExample("{ meta: { lastTouchedVersion: '2026.7.2' } }", files: files))
+        #expect(plain.openclaw.version?.description == "2026.7.2")
     }
 
     @Test func aSpentBudgetLeavesTheDatabaseScanIncomplete() throws {

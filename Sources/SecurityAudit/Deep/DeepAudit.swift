@@ -110,6 +110,9 @@ public enum DeepAudit {
         if let version = result.serverVersion {
             updated.releaseEvidence.add(ReleaseClaim(source: .gateway, text: version))
         }
+        if let stamp = OpenClawReleaseStamp.claim(updated.secrets.databaseAppVersions) {
+            updated.releaseEvidence.add(stamp)
+        }
         return updated
     }
 }

@@ -57,8 +57,8 @@ public struct SecretScanFacts: Sendable {
     /// the budget, the budget ran out).
     public var databaseScanIncomplete: [InspectionGap] = []
     /// `schema_meta.app_version` of the databases read, newest first: the release that
-    /// last wrote OpenClaw's schema metadata.
-    public var databaseAppVersions: [String] = []
+    /// last wrote OpenClaw's schema metadata, and the database that says so.
+    public var databaseAppVersions: [(version: String, path: String)] = []
 
     public init() {}
 

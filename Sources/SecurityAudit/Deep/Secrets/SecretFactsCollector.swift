@@ -95,7 +95,9 @@ struct SecretFactsCollector {
             }
             results.append(result)
         }
-        facts.databaseAppVersions = OpenClawReleaseStamp.newestFirst(results.flatMap(\.appVersions))
+        facts.databaseAppVersions = OpenClawReleaseStamp.newestFirst(results.flatMap { result in
+            result.appVersions.map { (version: $0, path: result.path) }
+        })
         context.secrets = facts
     }
 
