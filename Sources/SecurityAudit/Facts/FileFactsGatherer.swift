@@ -149,6 +149,9 @@ struct FileFactsGatherer {
         let path = folder + "/" + name
         var files: [(path: String, permissions: PathPermissions)] = []
         for candidate in [path] + StateDatabase.sidecarSuffixes.map({ path + $0 }) {
+            // Sidecars share the folder: what kept the database from being examined
+            // keeps them too, and is reported once.
+            if candidate != path, case .uninspectable = facts[path] { break }
             inspect(candidate, into: &facts)
             if let permissions = facts[candidate].permissions, permissions.targetError == nil, !permissions.isDirectory {
                 files.append((candidate, permissions))
