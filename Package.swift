@@ -20,6 +20,12 @@ import PackageDescription
 //   dependencies are swift-nio, already ours, and the small swift-log) and call the C API of
 //   its VaporCSQLite module synchronously: the scan is one tight row loop under a deadline,
 //   which SQLiteNIO's event-loop API would turn into a thread hop and a buffer per row.
+// - ZIPFoundation (reading only): `--advisories` reads OSV's per-ecosystem export
+//   (`npm/all.zip`, the file osv-scanner uses offline). That archive holds far more than
+//   65,535 entries, so it needs ZIP64, plus deflate and CRC-32 checks; a reader of our own
+//   would be a second zip implementation to keep safe against hostile archives, where
+//   ZIPFoundation is maintained, streams one entry at a time (we cap each entry's inflated
+//   size) and writes nothing. It links the system zlib on Linux.
 let package = Package(
     name: "openclaw-security",
     platforms: [.macOS(.v13)],
@@ -34,6 +40,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .target(name: "JSON5"),
@@ -49,6 +56,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .executableTarget(
@@ -71,6 +79,7 @@ let package = Package(
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
     ],

@@ -7,6 +7,11 @@ public struct AuditRequest: Sendable {
     public var deep: Bool
     /// `--openclaw-version`, already validated as a release.
     public var openclawVersion: OpenClawVersion?
+    /// `--advisories PATH`, already loaded (`AdvisoryLoader`); nil means the bundled snapshot.
+    public var advisories: AdvisoryDatabase?
+    /// The day of the audit (days since 1970-01-01, UTC) for the age of the advisory
+    /// data; nil means today by the system clock.
+    public var today: Int64?
     /// Read `.env` from the working directory and the state dir, as the original does.
     public var loadDotEnv: Bool
     /// Where file facts are read from; tests wrap it to simulate unreadable paths.
@@ -69,6 +74,7 @@ public enum AuditPreparation {
             configFile: loaded, paths: paths, files: files, deep: request.deep, external: external, channelFacts: channelFacts)
         context.secrets = secrets
         addReleaseClaims(request, paths: paths, to: &context.releaseEvidence)
+        context.advisories = AdvisoryFacts(database: request.advisories ?? .bundled, today: request.today ?? AdvisoryFacts.currentDay())
         return context
     }
 

@@ -4,7 +4,10 @@ public enum Auditor {
     public static func run(
         _ context: AuditContext, checks: [any Check] = CheckCatalog.checks, timestamp: Int64
     ) -> AuditReport {
-        var findings = checks.flatMap { $0.findings(in: context) }
+        // Checks the audited release does not have leave no finding (checks.md ids with
+        // a release range, `CheckReleaseTable`).
+        let gate = ReleaseGate(release: context.openclaw)
+        var findings = checks.flatMap { $0.findings(in: context) }.compactMap(gate.admit)
         FixableFindings.mark(&findings, config: context.configFile.writtenRoot ?? context.config, infos: checks.flatMap(\.infos))
         var report = AuditReport(
             timestamp: timestamp, findings: findings, deepRequested: context.deep,
@@ -23,6 +26,10 @@ public enum Auditor {
         }
         // Last, after every finding is in (deep collectors' included), as the original.
         Suppressions.apply(context.config, to: &report)
+        // The suppression review's own ids, which only exist from here on.
+        report.findings.removeAll { finding in
+            Suppressions.infos.contains { $0.id == finding.checkId } && !gate.runs(finding.checkId)
+        }
         return report
     }
 }

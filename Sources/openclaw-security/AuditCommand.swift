@@ -92,6 +92,10 @@ struct AuditCommand: ParsableCommand {
 
     /// `--openclaw-version` as a release; `validate()` has refused text that is not one.
     var release: OpenClawVersion? { openclawVersion.flatMap(OpenClawVersion.init) }
+    @Option(help: ArgumentHelp(
+        "Match the OpenClaw release against advisories from this OSV JSON file, folder or OSV zip export (npm all.zip) instead of the bundled snapshot.",
+        valueName: "path"))
+    var advisories: String?
 
     func validate() throws {
         if dryRun && !fix {
@@ -125,6 +129,7 @@ struct AuditCommand: ParsableCommand {
 
         var request = AuditRequest(environment: environment, cwd: cwd, systemHome: systemHome, deep: deep)
         request.openclawVersion = release
+        request.advisories = try AdvisoryDataOption.load(advisories)
         // Before anything runs (a --fix included); the includes are checked once loaded.
         let located = AuditPreparation.locate(request).paths
         try reporting.refuseProtectedDestinations(

@@ -18,9 +18,10 @@ struct OpenClawSecurityCommand: ParsableCommand {
               openclaw-security audit --format sarif --output openclaw.sarif --fail-on critical
               openclaw-security checks
               openclaw-security explain gateway.bind_no_auth
+              openclaw-security advisories --openclaw-version 2026.2.19
 
             Upstream's documentation of the audit: docs.openclaw.ai/cli/security
             """,
         version: SecurityAuditVersion.current,
-        subcommands: [AuditCommand.self, ChecksCommand.self, ExplainCommand.self, ScanSecretsCommand.self])
+        subcommands: [AuditCommand.self, ChecksCommand.self, ExplainCommand.self, ScanSecretsCommand.self, AdvisoriesCommand.self])
 }

@@ -93,3 +93,78 @@ extension AdversarialStateDirTests {
         #expect(FileManager.default.fileExists(atPath: report))
     }
 }
+
+extension AdversarialStateDirTests {
+    @Test func fixSkipsFilesWithMoreThanOneHardLink() throws {
+        let fixture = try FixFixture(config: "{}")
+        try fixture.makeDirectory("credentials", mode: 0o700)
+        // A file outside the state dir, linked into credentials/.
+        let outside = try fixture.dir.write("outside/shared.json", "{}", mode: 0o644)
+        #expect(link(outside, fixture.state("credentials/shared.json")) == 0)
+        try fixture.write("credentials/own.json", "{}", mode: 0o644)
+        let result = fixture.fix()
+        let shared = result.actions.first { $0.path == fixture.state("credentials/shared.json") }
+        #expect(shared?.skipped == .hardlink)
+        #expect(FixFixture.mode(outside) == 0o644)
+        #expect(fixture.mode("credentials/own.json") == 0o600)
+        #expect(result.ok)
+
+        let text = FixTextBlock(result: result, homeDir: "/nonexistent", environment: [:])
+            .lines(palette: TerminalPalette(enabled: false), profile: nil).joined(separator: "\n")
+        #expect(text.contains("skip chmod 600 \(fixture.state("credentials/shared.json")) (hardlink)"), "\(text)")
+    }
+
+    @Test func fixRefusesSystemHomeAndStickyStateDirs() throws {
+        #expect(UnsafeStateDir.refusal(stateDir: "/", homeDirs: []) == "it is /")
+        #expect(UnsafeStateDir.refusal(stateDir: "/etc/", homeDirs: []) == "/etc is a system directory")
+        #expect(UnsafeStateDir.refusal(stateDir: "/usr/../tmp", homeDirs: []) == "/tmp is a system directory")
+        #expect(UnsafeStateDir.refusal(stateDir: "/home/u", homeDirs: ["/home/u/"]) == "it is the home directory itself")
+        #expect(UnsafeStateDir.refusal(stateDir: "/home/u/.openclaw", homeDirs: ["/home/u"]) == nil)
+
+        // `/` and `/etc` as state dirs, in a dry run (a real run there is what is refused):
+        // the state dir's action fails and fix.ok is false.
+        for dir in ["/", "/etc"] {
+            let fixture = try FixFixture(environment: ["OPENCLAW_CONFIG_PATH": "/nonexistent/openclaw.json"])
+            fixture.environment["OPENCLAW_STATE_DIR"] = dir
+            let result = fixture.fix(dryRun: true)
+            #expect(!result.ok, "\(dir)")
+            #expect(result.actions.first { $0.path == dir }?.error?.hasPrefix("refusing to change the state dir") == true, "\(result.actions)")
+            #expect(!result.actions.contains { $0.status == .planned || $0.status == .applied })
+        }
+
+        // A shared sticky folder and the home folder itself, for real: nothing changes.
+        for kind in ["sticky", "home"] {
+            let fixture = try FixFixture()
+            let dir = kind == "home" ? fixture.dir.url("home") : fixture.dir.url("shared")
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            chmod(dir, kind == "home" ? 0o755 : 0o1777)
+            try fixture.dir.write((kind == "home" ? "home" : "shared") + "/openclaw.json", "{ logging: { redactSensitive: 'off' } }", mode: 0o644)
+            fixture.environment["OPENCLAW_STATE_DIR"] = dir
+            let result = fixture.fix()
+            #expect(!result.ok)
+            #expect(result.actions.first?.error?.contains(kind == "home" ? "the home directory itself" : "shared sticky directory (mode 1777)") == true, "\(result.actions)")
+            #expect(result.errors.contains { $0.hasPrefix("writeConfigFile refused: state dir") }, "\(result.errors)")
+            #expect(!result.actions.contains { $0.status == .applied })
+            #expect(FixFixture.mode(dir + "/openclaw.json") == 0o644)
+            #expect(try String(contentsOfFile: dir + "/openclaw.json", encoding: .utf8).contains("'off'"))
+            var info = stat()
+            #expect(stat(dir, &info) == 0 && info.st_mode & 0o7777 == (kind == "home" ? 0o755 : 0o1777))
+        }
+    }
+
+    @Test func aStateDirSwappedForASymlinkMidFixKeepsTheChmodsInTheOriginalTree() throws {
+        let fixture = try FixFixture(config: "{}")
+        try fixture.makeDirectory("credentials", mode: 0o755)
+        try fixture.dir.makeDirectory("other/credentials")
+        chmod(fixture.dir.url("other/credentials"), 0o755)
+        let walker = NoFollowWalker(anchors: [fixture.stateDir])
+        // The swap: the state dir moves away and a link to another tree takes its name.
+        #expect(rename(fixture.stateDir, fixture.dir.url("moved")) == 0)
+        #expect(symlink(fixture.dir.url("other"), fixture.stateDir) == 0)
+        let action = PermissionFixer(walker: walker, dryRun: false)
+            .fix(fixture.state("credentials"), mode: 0o700, require: .directory)
+        #expect(action.status == .applied)
+        #expect(FixFixture.mode(fixture.dir.url("other/credentials")) == 0o755)
+        #expect(FixFixture.mode(fixture.dir.url("moved/credentials")) == 0o700)
+    }
+}

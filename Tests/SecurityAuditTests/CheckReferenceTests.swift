@@ -25,7 +25,7 @@ struct CheckReferenceTests {
         #expect(ids == CheckCatalog.entries.map(\.id))
         for check in checks {
             let implemented = check[key: "implemented"]?.asBool ?? false
-            #expect(check.members?.map(\.key) == ["id", "title", "severity", "severities", "severityRule", "area", "fixable", "implemented", "rationale", "remediation"])
+            #expect(check.members?.map(\.key) == ["id", "title", "severity", "severities", "severityRule", "area", "fixable", "implemented", "rationale", "remediation", "origin", "since", "until", "releaseNote"])
             #expect((check[key: "title"]?.asString != nil) == implemented)
             #expect((check[key: "severity"]?.asString != nil) == implemented)
             #expect(check[key: "area"]?.asString?.isEmpty == false)
@@ -41,14 +41,15 @@ struct CheckReferenceTests {
         let result = try run(["checks"])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first?.split(separator: " ", omittingEmptySubsequences: true) == ["ID", "SEVERITY", "AREA", "FIXABLE", "TITLE"])
+        #expect(lines.first?.split(separator: " ", omittingEmptySubsequences: true) == ["ID", "SEVERITY", "AREA", "RELEASES", "FIXABLE", "TITLE"])
         for entry in CheckCatalog.entries {
             let row = try #require(lines.first { $0.hasPrefix(entry.id + " ") }, "\(entry.id)")
-            let cells = row.split(separator: " ", maxSplits: 4, omittingEmptySubsequences: true).map(String.init)
+            let cells = row.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true).map(String.init)
             #expect(cells[2] == entry.area)
+            #expect(cells[3] == entry.provenance?.releaseColumn)
             if let info = entry.info {
-                #expect(cells[3] == (info.fixable ? "yes" : "no"))
-                #expect(cells[4].trimmingCharacters(in: .whitespaces) == info.title)
+                #expect(cells[4] == (info.fixable ? "yes" : "no"))
+                #expect(cells[5].trimmingCharacters(in: .whitespaces) == info.title)
             } else {
                 #expect(row.hasSuffix("(not implemented yet)"))
             }

@@ -60,6 +60,9 @@ struct ConformanceTests {
         }
     }
 
+    /// The release each era's cases describe (run.py's `ERA_RELEASE`).
+    static let eraRelease = ["2026-02": "2026.2.26"]
+
     static func run(_ raw: [String: Any]) throws -> [String] {
         let root = try TemporaryDirectory()
         // A case with explicit paths (an absolute state dir such as /Users/test/Dropbox/.openclaw)
@@ -108,15 +111,20 @@ struct ConformanceTests {
         for (key, value) in raw["env"] as? [String: Any] ?? [:] {
             environment[key] = substitute(value, stateDir: state) as? String
         }
+        // As run.py: February cases describe OpenClaw 2026.2.26 (`--openclaw-version`).
+        let release = (raw["era"] as? String).flatMap { Self.eraRelease[$0] }.flatMap(OpenClawVersion.init)
         if raw["mode"] as? String == "fix" {
-            return runFix(raw, request: AuditRequest(environment: environment, cwd: root.path, systemHome: nil), state: state)
+            var request = AuditRequest(environment: environment, cwd: root.path, systemHome: nil)
+            request.openclawVersion = release
+            return runFix(raw, request: request, state: state)
         }
         let deep = raw["deep"] as? Bool == true
         if deep, environment["OPENCLAW_GATEWAY_PORT"] == nil {
             // As run.py's port 18789 with nothing listening, without depending on that.
             environment["OPENCLAW_GATEWAY_PORT"] = String(closedLoopbackPort())
         }
-        let request = AuditRequest(environment: environment, cwd: root.path, systemHome: nil, deep: deep)
+        var request = AuditRequest(environment: environment, cwd: root.path, systemHome: nil, deep: deep)
+        request.openclawVersion = release
         var context: AuditContext
         do {
             context = try AuditPreparation.prepare(request)

@@ -78,6 +78,9 @@ func auditReport(example: CheckExample) throws -> AuditReport {
         environment["OPENCLAW_GATEWAY_PORT"] = port
     }
     var context = try auditContext(in: dir, config: fill(example.config), environment: environment, files: fixtures)
+    if let release = example.release {
+        context.releaseEvidence.add(ReleaseClaim(source: .flag, text: release))
+    }
     for (path, content) in rawFiles {
         try dir.writeRaw("state/" + path, content)
     }

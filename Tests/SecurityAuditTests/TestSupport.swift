@@ -70,6 +70,9 @@ func auditContext(
     if env["OPENCLAW_STATE_DIR"] == nil { env["OPENCLAW_STATE_DIR"] = stateDir }
     var request = AuditRequest(environment: env, cwd: dir.path, systemHome: nil, loadDotEnv: false)
     if let fileSystem { request.fileSystem = fileSystem }
+    // Examples are judged on the day the bundled advisory data was built, so they do not
+    // start to report stale data as the calendar moves on.
+    request.today = ISODate.dayNumber(BundledAdvisorySnapshot.date)
     return try AuditPreparation.prepare(request)
 }
 

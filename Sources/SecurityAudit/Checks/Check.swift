@@ -37,11 +37,16 @@ public struct CheckExample: Sendable {
     /// Run the `--deep` collectors (gateway probe, plugin and skill code scan, transcript
     /// secret scan).
     public var deep: Bool
+    /// The OpenClaw release audited (as `--openclaw-version`); nil: the config's stamp,
+    /// else unknown (the newest behaviour).
+    public var release: String?
 
     public init(
         _ config: String, environment: [String: String] = [:], severity: Severity? = nil,
-        files: [FileFixture] = [], programs: [String: String] = [:], deep: Bool = false
+        files: [FileFixture] = [], programs: [String: String] = [:], deep: Bool = false,
+        release: String? = nil
     ) {
+        self.release = release
         self.config = config
         self.environment = environment
         self.severity = severity
@@ -85,6 +90,9 @@ public struct CheckInfo: Sendable {
         guard id.contains("<") else { return id == checkId }
         return CheckIdTemplate.matches(template: id, checkId: checkId)
     }
+
+    /// Upstream's or ours, and the releases that emit it.
+    public var provenance: CheckProvenance? { CheckReleaseTable.entries[id] }
 }
 
 enum CheckIdTemplate {

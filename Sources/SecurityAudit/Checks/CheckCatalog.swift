@@ -94,6 +94,8 @@ public enum CheckCatalog {
         // The channel collector, then the deep gateway probe last.
         ChannelSecurityCheck(),
         GatewayProbeCheck(),
+        // Ours, after every upstream id: the release against its security advisories.
+        VulnerableReleaseCheck(),
     ]
 
     /// Every declared id, in catalog order, then the ids the report itself emits after

@@ -8,6 +8,8 @@ public struct CheckEntry: Sendable {
     public var info: CheckInfo?
 
     public var implemented: Bool { info != nil }
+    /// Upstream's or ours, and the releases that emit it.
+    public var provenance: CheckProvenance? { CheckReleaseTable.entries[id] }
     public var area: String { CheckArea.of(id) }
 
     /// Whether a concrete finding id is an instance of this (possibly templated) id.

@@ -51,7 +51,8 @@ public struct AgentRoster: Sendable {
     /// `agents.list` or `agents.entries`, as the user wrote it.
     public var labelPrefix: String { usesEntries ? "agents.entries" : "agents.list" }
 
-    public func label(for agent: Agent) -> String { "\(labelPrefix).\(agent.id)" }
+    /// An id is config text: it is shown on one line.
+    public func label(for agent: Agent) -> String { "\(labelPrefix).\(TerminalText.inline(agent.id))" }
 
     /// February rule: the first agent marked `default: true`, else the first agent,
     /// else `main`.

@@ -27,6 +27,9 @@ public struct AuditContext: Sendable {
     /// the start; the flag and the installed package from `AuditPreparation`, the
     /// gateway's answer from the deep step).
     public var releaseEvidence: ReleaseEvidence
+    /// The security advisories the release is matched against (the bundled snapshot or
+    /// `--advisories`), and the day of the audit that their age is judged at.
+    public var advisories = AdvisoryFacts()
 
     public init(
         configFile: LoadedConfig, paths: OpenClawPaths, files: FileFacts = FileFacts(), deep: Bool = false,

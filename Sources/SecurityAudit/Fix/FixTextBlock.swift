@@ -63,15 +63,32 @@ public struct FixTextBlock: Sendable {
         return path
     }
 
-    /// `shortenHomeInString`: every occurrence of the home path.
+    /// `shortenHomeInString`: every occurrence of the home path that is a whole path:
+    /// not preceded by a name character or `/` (`/y/home/u`), and followed by `/` or
+    /// the end of the path (`/home/u` in `/home/user2` is not the home). The original's
+    /// substring replace would show `/x/hm/rootbeer` as `~ootbeer` for the home `/x/hm/r`.
     func shortenInString(_ text: String) -> String {
         guard !homeDir.isEmpty, homeDir != "/" else { return text }
         var out = ""
         var rest = Substring(text)
         while let range = rest.firstRange(of: homeDir) {
-            out += rest[..<range.lowerBound] + homePrefix
+            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+            if Self.endsPath(before, atStart: true) && Self.endsPath(after, atStart: false) {
+                out += rest[..<range.lowerBound] + homePrefix
+            } else {
+                out += rest[..<range.upperBound]
+            }
             rest = rest[range.upperBound...]
         }
         return out + rest
+    }
+
+    /// Whether the character next to a match ends the path there: nothing, white space,
+    /// quotes and the punctuation messages put around paths; after it also `/`.
+    private static func endsPath(_ character: Character?, atStart: Bool) -> Bool {
+        guard let character else { return true }
+        if character == "/" { return !atStart }
+        return character.isWhitespace || "\"'`()[]{}<>,;:=".contains(character)
     }
 }

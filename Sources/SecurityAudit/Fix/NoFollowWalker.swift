@@ -19,10 +19,24 @@ final class OwnedDescriptor {
 ///
 /// Paths are walked from the first anchor that contains them (the state dir, then the
 /// config's folder). The anchors themselves are opened as named, links included: the
-/// user chose them. A path under no anchor is reached through its parent folder as
-/// named, and only its last component is protected.
+/// user chose them. They are opened once, when the walker is made, and every later
+/// lookup starts from those descriptors: a state dir replaced by a symlink while
+/// `--fix` runs cannot send the remaining chmods to another tree. A path under no anchor
+/// is reached through its parent folder as named, and only its last component is
+/// protected.
 struct NoFollowWalker {
     let anchors: [String]
+    /// The anchors that existed when the walker was made, by normalized path.
+    private let opened: [String: OwnedDescriptor]
+
+    init(anchors: [String]) {
+        self.anchors = anchors
+        var opened: [String: OwnedDescriptor] = [:]
+        for anchor in anchors.map(PathNormalization.normalize) where opened[anchor] == nil {
+            if case .success(let descriptor) = Self.openAnchor(anchor) { opened[anchor] = descriptor }
+        }
+        self.opened = opened
+    }
 
     enum Lookup {
         /// The folder holding the target, and the target's name in it.
@@ -39,9 +53,13 @@ struct NoFollowWalker {
             PathNormalization.isInside(target, root: $0) && target != $0
         } ?? PathNormalization.dirname(target)
         var current: OwnedDescriptor
-        switch Self.openAnchor(anchor) {
-        case .success(let descriptor): current = descriptor
-        case .failure(let failure): return failure.lookup
+        if let descriptor = opened[anchor] {
+            current = descriptor
+        } else {
+            switch Self.openAnchor(anchor) {
+            case .success(let descriptor): current = descriptor
+            case .failure(let failure): return failure.lookup
+            }
         }
         let relative = anchor == "/" ? String(target.dropFirst()) : String(target.dropFirst(anchor.count + 1))
         let components = relative.split(separator: "/").map(String.init)

@@ -46,6 +46,9 @@ struct PermissionFixer {
         case (_, .file): return action(.skipped(.notAFile))
         }
         if UInt32(info.st_mode) & 0o777 == mode { return action(.skipped(.already)) }
+        // The mode belongs to the inode: a second name (a file outside the state dir
+        // linked into credentials/) would be changed with it.
+        if FileKind(info) == .regular, info.st_nlink > 1 { return action(.skipped(.hardlink)) }
         if dryRun { return action(.planned) }
         return action(Self.changeMode(name, in: parent.fd, to: mode, expected: info))
     }
@@ -81,6 +84,7 @@ struct PermissionFixer {
         var opened = stat()
         guard fstat(handle.fd, &opened) == 0 else { return .failed(SystemError.message(errno)) }
         if FileKind(opened) == .symlink { return .skipped(.symlink) }
+        if FileKind(opened) == .regular, opened.st_nlink > 1 { return .skipped(.hardlink) }
         guard opened.st_dev == expected.st_dev, opened.st_ino == expected.st_ino else {
             return .failed("replaced by another file while being fixed; not changed")
         }

@@ -28,7 +28,9 @@ public struct SecurityFixResult: Sendable, Equatable {
         self.configDiffs = configDiffs
     }
 
-    public var ok: Bool { errors.isEmpty }
+    /// Nothing failed: no config error and no chmod that failed (a refused state dir
+    /// is a failed action).
+    public var ok: Bool { errors.isEmpty && !actions.contains { $0.error != nil } }
 
     /// Whether anything was (or, in a dry run, would be) changed or went wrong; the text
     /// output prints "Fixes: no changes applied" otherwise.
@@ -58,6 +60,12 @@ public struct SecurityFixAction: Sendable, Equatable {
         case missing
         /// An `$include` path outside the config's folder (the loader refuses those too).
         case outsideConfigDir = "outside-config-dir"
+        /// A file with more than one hard link: another name, perhaps outside the state
+        /// dir, shares its mode (upstream refuses such include files too).
+        case hardlink
+        /// The state dir is one `--fix` must not change (`/`, a system folder, the home
+        /// folder itself, a shared sticky folder); nothing under it is changed either.
+        case unsafeStateDir = "unsafe-state-dir"
     }
 
     public var path: String

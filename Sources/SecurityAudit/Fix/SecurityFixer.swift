@@ -24,6 +24,8 @@ public enum SecurityFixer {
         let includeWalker = NoFollowWalker(anchors: [paths.stateDir, configDir])
 
         let loaded = try ConfigLoader(environment: environment).load(path: paths.configPath)
+        let unsafeStateDir = UnsafeStateDir.refusal(
+            stateDir: paths.stateDir, homeDirs: [paths.homeDir, request.systemHome].compactMap { $0 })
         if loaded.exists {
             let rewrites = planRewrites(loaded, credentialsDir: paths.credentialsDir, into: &result)
             if dryRun {
@@ -34,17 +36,30 @@ public enum SecurityFixer {
                         old: ConfigTextRedaction.redact($0.before), new: ConfigTextRedaction.redact($0.after),
                         oldLabel: $0.path, newLabel: $0.path + " (fixed)"))
                 }
+            } else if let unsafeStateDir, !rewrites.isEmpty {
+                result.errors.append("writeConfigFile refused: state dir \(paths.stateDir): \(unsafeStateDir)")
             } else if !rewrites.isEmpty {
                 write(rewrites, walker: walker, includeWalker: includeWalker, operations: operations, into: &result)
             }
         }
 
-        let fixer = PermissionFixer(walker: walker, dryRun: dryRun)
-        let includeFixer = PermissionFixer(walker: includeWalker, dryRun: dryRun)
+        // Under an unsafe state dir the targets are only looked at, as in a dry run, and
+        // none is changed: the state dir's action fails, the others are refused.
+        let fixer = PermissionFixer(walker: walker, dryRun: dryRun || unsafeStateDir != nil)
+        let includeFixer = PermissionFixer(walker: includeWalker, dryRun: dryRun || unsafeStateDir != nil)
         let roster = AgentRoster(config: loaded.root)
         result.actions = permissionActions(
             paths: paths, includes: includeFiles(loaded, configPath: paths.configPath),
             agentIds: roster.agentIdsDefaultFirst, fixer: fixer, includeFixer: includeFixer, walker: walker)
+        if let unsafeStateDir {
+            for index in result.actions.indices {
+                if result.actions[index].path == paths.stateDir {
+                    result.actions[index].status = .failed("refusing to change the state dir: \(unsafeStateDir)")
+                } else if result.actions[index].status == .planned {
+                    result.actions[index].status = .skipped(.unsafeStateDir)
+                }
+            }
+        }
         return result
     }
 

@@ -2,11 +2,12 @@
 /// explain ID`, rendered from the same `CheckInfo` declarations the checks use, so the
 /// documentation cannot drift from the code.
 public enum CheckReference {
-    /// One row per check: id, severity, area, fixable, title.
+    /// One row per check: id, severity, area, releases, fixable, title.
     public static func table(_ entries: [CheckEntry]) -> String {
-        let header = ["ID", "SEVERITY", "AREA", "FIXABLE", "TITLE"]
+        let header = ["ID", "SEVERITY", "AREA", "RELEASES", "FIXABLE", "TITLE"]
         let rows = entries.map { entry in
             [entry.id, severities(entry).joined(separator: "/"), entry.area,
+             entry.provenance?.releaseColumn ?? "-",
              entry.info.map { $0.fixable ? "yes" : "no" } ?? "-",
              entry.info?.title ?? "(not implemented yet)"]
         }
@@ -24,6 +25,7 @@ public enum CheckReference {
         return ([line(header)] + rows.map(line)).joined(separator: "\n")
             + "\n\n\(entries.count) checks, \(implemented) implemented, \(entries.count - implemented) not implemented yet. "
             + "Details: openclaw-security explain ID\n"
+            + "RELEASES: the OpenClaw releases that emit an upstream check (since…open, or since…<first release without it); ours: this tool's own.\n"
     }
 
     /// `{ version, checks: [...] }`; with `examples`, each check carries its trigger and
@@ -48,6 +50,10 @@ public enum CheckReference {
             ("implemented", .bool(entry.implemented)),
             ("rationale", optional(entry.info?.rationale)),
             ("remediation", optional(entry.info?.remediation)),
+            ("origin", optional(entry.provenance?.origin.rawValue)),
+            ("since", optional(entry.provenance?.releases.since?.description)),
+            ("until", optional(entry.provenance?.releases.until?.description)),
+            ("releaseNote", optional(entry.provenance?.evidence)),
         ]
         if examples {
             func example(_ example: CheckExample) -> JSONValue {
@@ -55,6 +61,7 @@ public enum CheckReference {
                     ("config", .string(example.config)),
                     ("environment", .object(example.environment.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
                     ("severity", optional(example.severity?.rawValue)),
+                    ("openclawVersion", optional(example.release)),
                 ])
             }
             members.append(("triggers", .array((entry.info?.triggers ?? []).map(example))))
@@ -93,6 +100,12 @@ public enum CheckReference {
             "Area: \(entry.area)",
             "Severity: \(info.severity.description)",
             "Fixed by --fix: \(info.fixable ? "yes" : "no")",
+        ]
+        if let provenance = entry.provenance {
+            lines.append("Releases: \(provenance.releaseSentence)")
+            if let evidence = provenance.evidence { lines.append("  \(evidence)") }
+        }
+        lines += [
             "",
             "Why it matters:",
             "  \(info.rationale)",
@@ -105,6 +118,7 @@ public enum CheckReference {
             if !example.environment.isEmpty {
                 text += "  with " + example.environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
             }
+            if let release = example.release { text += "  on OpenClaw \(release)" }
             if let severity = example.severity { text += "  -> \(severity.rawValue)" }
             return text
         }

@@ -184,6 +184,10 @@ public struct SARIFReporter: Reporter {
             help.append("Triggered by: \(example.config)")
             markdown.append("**Triggered by:**\n\n```json5\n\(example.config)\n```")
         }
+        if let provenance = info.provenance {
+            help.append("Releases: \(provenance.releaseSentence)")
+            markdown.append("**Releases:** \(provenance.releaseSentence)")
+        }
         help.append("More: openclaw-security explain \(info.id)")
         markdown.append("More: `openclaw-security explain \(info.id)`")
         members += [
@@ -197,6 +201,9 @@ public struct SARIFReporter: Reporter {
                 ("implemented", .bool(true)),
                 ("fixable", .bool(info.fixable)),
                 ("security-severity", .string(securitySeverity(severity))),
+                ("origin", info.provenance.map { .string($0.origin.rawValue) } ?? .null),
+                ("since", info.provenance?.releases.since.map { .string($0.description) } ?? .null),
+                ("until", info.provenance?.releases.until.map { .string($0.description) } ?? .null),
             ])),
         ]
         return .object(members)

@@ -56,7 +56,7 @@ public struct TextReporter: Reporter {
                     let place = Self.place(location, configDir: configDir, homeDir: report.paths?.homeDir)
                     lines += wrapped("at " + TerminalText.sanitized(place), indent: "  ", hanging: "    ").map(palette.muted)
                 }
-                lines += block(TerminalText.sanitized(finding.detail, keepNewlines: true), prefix: "")
+                lines += block(TerminalText.sanitized(finding.abbreviatedDetail ?? finding.detail, keepNewlines: true), prefix: "")
                 if let remediation = finding.remediation, !remediation.trimmingWhitespace.isEmpty {
                     lines += block(TerminalText.sanitized(remediation, keepNewlines: true), prefix: "Fix: ").map(palette.muted)
                 }
@@ -189,7 +189,16 @@ public struct TextReporter: Reporter {
 
 /// Text from configs and file names may hold escape sequences; they must not reach the
 /// terminal raw. Control characters become visible `\u{..}` escapes.
+///
+/// A detail keeps its own line breaks (`keepNewlines`), so text from outside (an agent
+/// id, an allowlist entry, a gateway's error message, a path in a diff header) is made
+/// one line with `inline` where it enters a finding or a diff: a newline in it would
+/// otherwise start a line of its own and could forge one (`INFO ...`).
 enum TerminalText {
+    static func inline(_ text: String) -> String {
+        sanitized(text, keepNewlines: false)
+    }
+
     static func sanitized(_ text: String, keepNewlines: Bool = false) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

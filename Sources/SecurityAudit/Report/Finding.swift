@@ -11,6 +11,9 @@ public struct Finding: Sendable, Hashable {
     /// Ours: `--fix` would change what this finding reports (a chmod, or a config value
     /// its plan edits); set by the auditor after the checks ran.
     public var fixable = false
+    /// A shorter detail for the text report, when the full one is a long list (ours;
+    /// JSON, SARIF and the fingerprints always use `detail`).
+    public var abbreviatedDetail: String?
 
     public init(
         checkId: String, severity: Severity, title: String, detail: String,

@@ -93,6 +93,18 @@ enum ISODate {
         return midnight + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + fraction
     }
 
+    /// Days since 1970-01-01 of a `YYYY-MM-DD` date (exactly that); nil for anything else.
+    static func dayNumber(_ text: String) -> Int64? {
+        let chars = Array(text.utf8)
+        guard chars.count == 10, let (year, month, day) = parseDate(chars) else { return nil }
+        return days(year: year, month: month, day: day)
+    }
+
+    /// `YYYY-MM-DD` of a day number.
+    static func dateString(dayNumber: Int64) -> String {
+        String(format(epochMilliseconds: dayNumber * millisecondsPerDay).prefix(10))
+    }
+
     private static func parseDate(_ chars: [UInt8]) -> (Int64, Int64, Int64)? {
         guard chars.count >= 10, let year = number(chars, 0, 4), chars[4] == UInt8(ascii: "-"),
               let month = number(chars, 5, 2), chars[7] == UInt8(ascii: "-"), let day = number(chars, 8, 2),

@@ -100,7 +100,7 @@ enum TelegramRules {
 
         var out: [Finding] = []
         if !invalid.isEmpty {
-            let shown = invalid.prefix(5).joined(separator: ", ") + (invalid.count > 5 ? " (+\(invalid.count - 5) more)" : "")
+            let shown = invalid.prefix(5).map(TerminalText.inline).joined(separator: ", ") + (invalid.count > 5 ? " (+\(invalid.count - 5) more)" : "")
             out.append(Finding(
                 checkId: "channels.telegram.allowFrom.invalid_entries", severity: .warn,
                 title: "Telegram allowlist contains non-numeric entries",

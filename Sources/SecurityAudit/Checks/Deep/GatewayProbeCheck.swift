@@ -40,7 +40,8 @@ struct GatewayProbeCheck: Check {
         var result: [Finding] = []
         let probe = facts.result
         if probe.attempted, !probe.ok {
-            var detail = probe.error ?? ""
+            // The error text may come from the peer: one line.
+            var detail = TerminalText.inline(probe.error ?? "")
             if let warning = facts.authWarning {
                 detail = detail.isEmpty ? warning : "\(detail); \(warning)"
             }

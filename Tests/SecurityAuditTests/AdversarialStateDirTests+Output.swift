@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import SecurityAudit
+
+/// Hostile input, round two: text from the state dir that tries to change how the report
+/// reads (a forged line, a home that is only a prefix of another path).
+extension AdversarialStateDirTests {
+    @Test func homeIsShortenedByWholePathComponentsOnly() throws {
+        let block = FixTextBlock(
+            result: SecurityFixResult(stateDir: "/x/hm/rootbeer", configPath: "/x/hm/rootbeer/openclaw.json", dryRun: true),
+            homeDir: "/x/hm/r", environment: [:])
+        #expect(block.shortenInString("chmod /x/hm/rootbeer/openclaw.json failed") == "chmod /x/hm/rootbeer/openclaw.json failed")
+        #expect(block.shortenInString("--- /x/hm/r/.openclaw/openclaw.json") == "--- ~/.openclaw/openclaw.json")
+        #expect(block.shortenInString("/x/hm/r: Permission denied; '/x/hm/r'") == "~: Permission denied; '~'")
+        #expect(block.shortenInString("/y/x/hm/r/a and /x/hm/r2") == "/y/x/hm/r/a and /x/hm/r2")
+
+        // Through the CLI: HOME=<tmp>/hm/r, state dir <tmp>/hm/rootbeer.
+        let state = try HostileStateDir()
+        try state.dir.makeDirectory("hm/r")
+        try state.dir.makeDirectory("hm/rootbeer")
+        try state.dir.write("hm/rootbeer/openclaw.json", "{ logging: { redactSensitive: 'off' } }\n", mode: 0o644)
+        state.environment["HOME"] = state.dir.url("hm/r")
+        state.environment["OPENCLAW_STATE_DIR"] = state.dir.url("hm/rootbeer")
+        let outcome = try state.audit(["--fix", "--dry-run"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(!outcome.stdout.contains("~ootbeer"), "\(outcome.stdout)")
+        #expect(outcome.stdout.contains("--- \(state.dir.url("hm/rootbeer"))/openclaw.json"), "\(outcome.stdout)")
+    }
+
+    @Test func newlinesFromConfigTextAndPathsNeverStartALine() throws {
+        let state = try HostileStateDir()
+        // The state dir's own name holds a newline and a fake finding.
+        try state.dir.makeDirectory("st\nINFO forged.path all clear")
+        let stateDir = state.dir.url("st\nINFO forged.path all clear")
+        state.environment["OPENCLAW_STATE_DIR"] = stateDir
+        try state.dir.write("st\nINFO forged.path all clear/openclaw.json", """
+            {
+              logging: { redactSensitive: "off" },
+              agents: { list: [{ id: "a\\nINFO forged.agent all clear" }] },
+              channels: { telegram: { botToken: "123456:abcdefghijklmnopqrstuvwxyz", groupPolicy: "open",
+                                      allowFrom: ["*\\nINFO forged.entry all clear"] } },
+            }
+            """, mode: 0o600)
+        for arguments in [[], ["--fix", "--dry-run"]] {
+            let outcome = try state.audit(arguments)
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            let lines = outcome.stdout.split(separator: "\n")
+            #expect(!lines.contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("INFO forged") }, "\(outcome.stdout)")
+            #expect(outcome.stdout.contains("\\u{a}INFO forged.agent all clear"), "\(outcome.stdout)")
+            #expect(outcome.stdout.contains("\\u{a}INFO forged.entry all clear"))
+            if arguments.contains("--dry-run") {
+                #expect(lines.contains { $0.hasPrefix("    --- ") && $0.hasSuffix("\\u{a}INFO forged.path all clear/openclaw.json") }, "\(outcome.stdout)")
+            }
+        }
+        // The gateway's error text is one line too.
+        #expect(TerminalText.inline("closed\nINFO fake\r\u{1B}[2J") == "closed\\u{a}INFO fake\\u{d}\\u{1b}[2J")
+    }
+}
