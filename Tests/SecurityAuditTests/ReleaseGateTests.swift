@@ -16,6 +16,8 @@ struct ReleaseGateTests {
         "config.legacy_keys",
         // Issue 17's own checks.
         "fs.sqlite_state.perms_writable", "fs.sqlite_state.perms_readable", "secrets.databases",
+        // Issue 18's advisory check.
+        "openclaw.version.vulnerable",
     ]
 
     @Test func everyCatalogIdHasItsOriginAndNoOtherIdDoes() {
