@@ -11,14 +11,16 @@ enum ChannelWarningRule {
             fixable: true,
             triggers: [
                 CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "open" } } }"#, severity: .critical),
-                // February Discord (and Slack) treat a missing groupPolicy as open.
-                CheckExample(#"{ channels: { discord: { token: "t" } } }"#, severity: .critical),
-                CheckExample(#"{ channels: { defaults: { groupPolicy: "open" }, signal: { account: "+15550001" } } }"#, severity: .critical),
+                // Matrix has no schema default: channels.defaults.groupPolicy applies.
+                CheckExample(#"{ channels: { defaults: { groupPolicy: "open" }, matrix: { homeserver: "https://matrix.example.org", accessToken: "t" } } }"#, severity: .critical),
                 CheckExample(#"{ channels: { irc: { host: "irc.example.net", nick: "bot", tls: false, groupPolicy: "allowlist" } } }"#, severity: .info),
                 CheckExample(#"{ channels: { irc: { host: "irc.example.net", nick: "bot", groupPolicy: "allowlist", nickserv: { register: true } } } }"#, severity: .warn),
             ],
             passes: [
                 CheckExample(#"{ channels: { discord: { token: "t", groupPolicy: "allowlist" } } }"#),
+                // Since 2026.1.13 the schema defaults an unset policy of these to "allowlist".
+                CheckExample(#"{ channels: { discord: { token: "t" } } }"#),
+                CheckExample(#"{ channels: { defaults: { groupPolicy: "open" }, signal: { account: "+15550001" } } }"#),
                 CheckExample(#"{ channels: { defaults: { groupPolicy: "allowlist" }, slack: { botToken: "xoxb", appToken: "xapp" } } }"#),
                 CheckExample(#"{ channels: { telegram: { groupPolicy: "open" } } }"#),
                 CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "open" } }, plugins: { deny: ["telegram"] } }"#),
