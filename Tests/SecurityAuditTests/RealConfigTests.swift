@@ -347,3 +347,35 @@ extension RealConfigTests {
         #expect(februaryPlugins.findings.contains { $0.checkId == "plugins.installs_unpinned_npm_specs" })
     }
 }
+
+extension RealConfigTests {
+    // MARK: Item 3: values OpenClaw rejects are reported, never replaced by a default.
+
+    @Test func rejectedValuesFromTheIssueAreReported() throws {
+        let report = try auditReport(config: """
+            {
+              gateway: { host: "0.0.0.0", auth: { token: "0123456789abcdef0123456789" } },
+              channels: { telegram: { botToken: "1:a", dmPolicy: "respond", accounts: { b: { groupPolicy: "everyone" } } } },
+              tools: { elevated: { enabled: true, allowFrom: ["+15550001"] } },
+              hooks: { enabled: "true", token: "${HOOKS_TOKEN}" },
+            }
+            """)
+        let rejected = report.findings.filter { $0.checkId == "config.invalid_value" }
+        let details = rejected.map(\.detail)
+        #expect(details.contains { $0.hasPrefix("OpenClaw has no gateway.host key: the listen address comes from gateway.bind") })
+        #expect(details.contains { $0.hasPrefix("channels.telegram.dmPolicy is \"respond\", which OpenClaw does not accept (accepted: pairing, allowlist, open, disabled).") })
+        #expect(details.contains { $0.hasPrefix("channels.telegram.accounts.b.groupPolicy is \"everyone\"") })
+        #expect(details.contains { $0.hasPrefix("tools.elevated.allowFrom is a list (1 item); OpenClaw expects a map") })
+        #expect(details.contains { $0.hasPrefix("hooks.enabled is \"true\"; OpenClaw expects true or false.") })
+        #expect(rejected.compactMap { $0.location?.range.start.line }.sorted() == [2, 3, 3, 4, 5])
+        // Read as written: "respond" is not taken as the default "pairing" or as "open".
+        #expect(!report.findings.contains { $0.checkId == "channels.telegram.dm.open" })
+        let header = TextReporter(colors: false, profile: nil).render(report).split(separator: "\n")[1]
+        #expect(header.contains("5 values OpenClaw rejects: "), "\(header)")
+    }
+
+    @Test func unresolvedAndValidValuesAreNotRejected() throws {
+        let report = try auditReport(config: #"{ gateway: { bind: "${BIND}", mode: "local" }, channels: { feishu: { groupPolicy: "allowall" }, defaults: { groupPolicy: "allowlist" } } }"#)
+        #expect(!report.findings.contains { $0.checkId == "config.invalid_value" })
+    }
+}

@@ -6,6 +6,7 @@ public enum CheckCatalog {
         AttackSurfaceSummaryCheck(),
         // What the audit could not read as written (ours): values it cannot know.
         LegacyKeysCheck(),
+        RejectedValuesCheck(),
         UnresolvedReferenceCheck(),
         SyncedDirCheck(),
         // Gateway config collector.
