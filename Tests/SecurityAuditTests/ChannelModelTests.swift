@@ -124,7 +124,9 @@ struct ChannelModelTests {
         let fromEnv = try ChannelFixture("{}", environment: ["DISCORD_BOT_TOKEN": "t", "SLACK_BOT_TOKEN": "b", "SLACK_APP_TOKEN": "a"])
         #expect(fromEnv.accounts(.discord).map(\.configured) == [true])
         #expect(fromEnv.accounts(.slack).map(\.configured) == [true])
-        #expect(fromEnv.accounts(.discord).first?.groupPolicy(defaultPolicy: nil) == "allowlist")
+        let newest = GroupPolicyResolver(config: .emptyObject, release: .unknown)
+        #expect(fromEnv.accounts(.discord).first.map { newest.resolve($0) }?.policy == "allowlist")
+        #expect(fromEnv.accounts(.discord).first.map { newest.resolve($0) }?.source == .runtimeFallback)
     }
 
     @Test func telegramTokenFilesAreStatedNotRead() throws {
@@ -202,11 +204,30 @@ struct ChannelModelTests {
         { channels: { discord: { token: "t" }, slack: { groupPolicy: "allowlist" }, telegram: {},
                       signal: { accounts: { a: { groupPolicy: "open" } } } } }
         """#)
-        #expect(fixture.accounts(.discord).first?.groupPolicy(defaultPolicy: nil) == "open")
-        #expect(fixture.accounts(.discord).first?.groupPolicy(defaultPolicy: "disabled") == "disabled")
-        #expect(fixture.accounts(.slack).first?.groupPolicy(defaultPolicy: nil) == "allowlist")
-        #expect(fixture.accounts(.telegram).first?.groupPolicy(defaultPolicy: nil) == "allowlist")
-        #expect(fixture.accounts(.signal).first?.groupPolicy(defaultPolicy: nil) == "open")
+        func effective(_ channel: KnownChannel, release: String? = nil, defaults: String? = nil) -> GroupPolicyResolver.Effective? {
+            var config = ConfigNode.emptyObject
+            if let defaults {
+                var policy = ConfigObject(), channels = ConfigObject(), root = ConfigObject()
+                policy["groupPolicy"] = ConfigNode(.string(defaults))
+                channels["defaults"] = ConfigNode(.object(policy))
+                root["channels"] = ConfigNode(.object(channels))
+                config = ConfigNode(.object(root))
+            }
+            let resolver = GroupPolicyResolver(config: config, release: OpenClawRelease(version: release.flatMap(OpenClawVersion.init), source: "test"))
+            return fixture.accounts(channel).first.map { resolver.resolve($0) }
+        }
+        // Since 2026.1.13 the schema defaults a configured Discord channel to "allowlist".
+        #expect(effective(.discord)?.policy == "allowlist")
+        #expect(effective(.discord)?.source == .schemaDefault)
+        #expect(effective(.discord, defaults: "open")?.policy == "allowlist")
+        #expect(effective(.discord, release: "2026.1.8")?.policy == "open")
+        #expect(effective(.discord, release: "2026.1.8")?.defaultNote == "groupPolicy is unset; OpenClaw 2026.1.8 treats it as \"open\"")
+        #expect(effective(.discord, release: "2026.1.8", defaults: "disabled")?.policy == "disabled")
+        #expect(effective(.slack)?.policy == "allowlist")
+        #expect(effective(.slack)?.source == .written)
+        #expect(effective(.telegram)?.policy == "allowlist")
+        #expect(effective(.signal)?.policy == "open")
+
     }
 
     @Test func accountIdsNormalizeAndSortLikeTheOriginal() {

@@ -204,16 +204,17 @@ extension RealConfigTests {
     @Test func fixGuidanceMarksFixableFindingsAndEndsWithThePreview() throws {
         let report = try auditReport(config: """
             { logging: { redactSensitive: "off" },
-              channels: { slack: { groupPolicy: "open", botToken: "xoxb-1", appToken: "xapp-1" }, discord: { token: "d" } } }
+              channels: { slack: { groupPolicy: "open", botToken: "xoxb-1", appToken: "xapp-1" },
+                          matrix: { homeserver: "https://matrix.example.org", accessToken: "t", groupPolicy: "open" } } }
             """, files: [.chmod("openclaw.json", 0o644)])
         let text = TextReporter(colors: false, profile: nil).render(report)
         #expect(text.contains("logging.redact_off Tool summary redaction is disabled [--fix]"), "\(text)")
         #expect(text.contains("fs.config.perms_world_readable"))
         #expect(report.findings.first { $0.checkId == "fs.config.perms_world_readable" }?.fixable == true)
-        // The Slack policy is written "open" (--fix flips it); Discord's is unset (it does not).
+        // --fix flips Slack's written "open"; it does not touch Matrix (not among its channels).
         let warnings = report.findings.filter { $0.checkId.hasPrefix("channels.") && $0.checkId.contains(".warning.") }
         #expect(warnings.contains { $0.checkId.hasPrefix("channels.slack.") && $0.fixable })
-        #expect(warnings.contains { $0.checkId.hasPrefix("channels.discord.") && !$0.fixable })
+        #expect(warnings.contains { $0.checkId.hasPrefix("channels.matrix.") && !$0.fixable })
         #expect(text.hasSuffix("Preview the fixes: openclaw-security audit --fix --dry-run\n"), "\(text)")
         let fixable = report.findings.filter(\.fixable).count
         #expect(text.contains("\(fixable) findings marked [--fix] can be fixed automatically; "))
@@ -299,5 +300,82 @@ extension RealConfigTests {
         #expect(report.findings.contains { $0.checkId == "config.legacy_keys" && $0.detail.contains("\"0.0.0.0\" is a host address") })
         let header = TextReporter(colors: false, profile: nil).render(report).split(separator: "\n")[1]
         #expect(header.contains("legacy keys audited as migrated: gateway.bind"))
+    }
+}
+
+extension RealConfigTests {
+    // MARK: Item 7: one group-policy default, one answer.
+
+    @Test func discordWithoutAGroupPolicyGetsOneAnswer() throws {
+        let report = try auditReport(config: #"{ channels: { discord: { token: "t", guilds: { "1": { channels: { general: { allow: true } } } } } } }"#)
+        let texts = report.findings.map { $0.title + " " + $0.detail }
+        #expect(!texts.contains { $0.contains("groupPolicy=\"open\"") }, "\(texts)")
+        #expect(report.findings.first { $0.checkId == "summary.attack_surface" }?.detail.contains("groups: open=0, allowlist=1") == true)
+    }
+
+    @Test func aFindingThatRestsOnADefaultSaysSo() throws {
+        let old = try auditReport(config: #"{ meta: { lastTouchedVersion: "2026.1.8" }, channels: { discord: { token: "t" } } }"#)
+        let warning = try #require(old.findings.first { $0.checkId.hasPrefix("channels.discord.warning.") })
+        #expect(warning.detail.hasSuffix("(groupPolicy is unset; OpenClaw 2026.1.8 treats it as \"open\".)"), "\(warning.detail)")
+        let fromDefaults = try auditReport(config: #"{ channels: { defaults: { groupPolicy: "open" }, matrix: { homeserver: "https://m.example.org", accessToken: "t" } } }"#)
+        #expect(fromDefaults.findings.contains { $0.detail.contains("(groupPolicy is unset; channels.defaults.groupPolicy=\"open\" applies.)") })
+    }
+
+    /// Upstream's heuristic walks disabled channels too (a flag away from live); so do we.
+    @Test func theMultiUserHeuristicCountsDisabledChannelsAsUpstreamDoes() throws {
+        let report = try auditReport(config: #"{ channels: { telegram: { enabled: false, botToken: "1:a", groupPolicy: "open" } } }"#)
+        #expect(report.findings.contains { $0.checkId == "security.trust_model.multi_user_heuristic" })
+    }
+}
+
+extension RealConfigTests {
+    // MARK: Item 8: the npm pin rule, by release, plugins and hooks side by side.
+
+    /// The record `openclaw plugins install @openclaw/feishu` writes.
+    static let feishuRecord = #"{ source: "npm", spec: "@openclaw/feishu", resolvedSpec: "@openclaw/feishu@2026.2.17", resolvedVersion: "2026.2.17", integrity: "sha512-abc" }"#
+
+    @Test func anExactlyInstalledRecordIsJudgedByItsSpecAsUpstreamDoes() throws {
+        let plugins = try auditReport(config: #"{ plugins: { installs: { feishu: \#(Self.feishuRecord) } } }"#)
+        let finding = try #require(plugins.findings.first { $0.checkId == "plugins.installs_unpinned_npm_specs" })
+        #expect(finding.detail.hasPrefix("Unpinned plugin install records:\n- feishu (@openclaw/feishu)\nOne record was installed at an exact version"))
+        // Hooks: upstream accepts the exact resolvedSpec from its March 2026 releases on.
+        let hooksConfig = #"{ hooks: { internal: { installs: { feishu: \#(Self.feishuRecord) } } } }"#
+        #expect(!(try auditReport(config: hooksConfig)).findings.contains { $0.checkId == "hooks.installs_unpinned_npm_specs" })
+        let february = try auditReport(config: #"{ meta: { lastTouchedVersion: "2026.2.17" }, hooks: { internal: { installs: { feishu: \#(Self.feishuRecord) } } } }"#)
+        #expect(february.findings.contains { $0.checkId == "hooks.installs_unpinned_npm_specs" })
+        let februaryPlugins = try auditReport(config: #"{ meta: { lastTouchedVersion: "2026.2.17" }, plugins: { installs: { feishu: \#(Self.feishuRecord) } } }"#)
+        #expect(februaryPlugins.findings.contains { $0.checkId == "plugins.installs_unpinned_npm_specs" })
+    }
+}
+
+extension RealConfigTests {
+    // MARK: Item 3: values OpenClaw rejects are reported, never replaced by a default.
+
+    @Test func rejectedValuesFromTheIssueAreReported() throws {
+        let report = try auditReport(config: """
+            {
+              gateway: { host: "0.0.0.0", auth: { token: "0123456789abcdef0123456789" } },
+              channels: { telegram: { botToken: "1:a", dmPolicy: "respond", accounts: { b: { groupPolicy: "everyone" } } } },
+              tools: { elevated: { enabled: true, allowFrom: ["+15550001"] } },
+              hooks: { enabled: "true", token: "${HOOKS_TOKEN}" },
+            }
+            """)
+        let rejected = report.findings.filter { $0.checkId == "config.invalid_value" }
+        let details = rejected.map(\.detail)
+        #expect(details.contains { $0.hasPrefix("OpenClaw has no gateway.host key: the listen address comes from gateway.bind") })
+        #expect(details.contains { $0.hasPrefix("channels.telegram.dmPolicy is \"respond\", which OpenClaw does not accept (accepted: pairing, allowlist, open, disabled).") })
+        #expect(details.contains { $0.hasPrefix("channels.telegram.accounts.b.groupPolicy is \"everyone\"") })
+        #expect(details.contains { $0.hasPrefix("tools.elevated.allowFrom is a list (1 item); OpenClaw expects a map") })
+        #expect(details.contains { $0.hasPrefix("hooks.enabled is \"true\"; OpenClaw expects true or false.") })
+        #expect(rejected.compactMap { $0.location?.range.start.line }.sorted() == [2, 3, 3, 4, 5])
+        // Read as written: "respond" is not taken as the default "pairing" or as "open".
+        #expect(!report.findings.contains { $0.checkId == "channels.telegram.dm.open" })
+        let header = TextReporter(colors: false, profile: nil).render(report).split(separator: "\n")[1]
+        #expect(header.contains("5 values OpenClaw rejects: "), "\(header)")
+    }
+
+    @Test func unresolvedAndValidValuesAreNotRejected() throws {
+        let report = try auditReport(config: #"{ gateway: { bind: "${BIND}", mode: "local" }, channels: { feishu: { groupPolicy: "allowall" }, defaults: { groupPolicy: "allowlist" } } }"#)
+        #expect(!report.findings.contains { $0.checkId == "config.invalid_value" })
     }
 }

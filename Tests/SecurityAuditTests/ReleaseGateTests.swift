@@ -13,7 +13,7 @@ struct ReleaseGateTests {
         "skills.markdown_sensitive_network", "tools.web.fetch.env_proxy_without_use_trusted_env_proxy",
         // Issue 19's own checks.
         "secrets.config_url_credentials", "config.env_var_unresolved", "gateway.auth_placeholder", "hooks.token_placeholder",
-        "config.legacy_keys",
+        "config.legacy_keys", "config.invalid_value",
         // Issue 18's advisory check.
         "openclaw.version.vulnerable",
     ]

@@ -46,14 +46,6 @@ public struct ChannelAccount: Sendable {
         section["accounts"].object?[id] != nil
     }
 
-    /// The effective groupPolicy: the account's, else `channels.defaults.groupPolicy`,
-    /// else the plugin default (only when the channel section exists; a channel that is
-    /// configured from the environment alone fails closed).
-    func groupPolicy(defaultPolicy: String?) -> String {
-        if let own = config["groupPolicy"].string { return own }
-        if section != nil { return defaultPolicy ?? channel.groupPolicyFallback }
-        return "allowlist"
-    }
 }
 
 /// A channel plugin and its accounts, the default account first.

@@ -3,11 +3,18 @@
 /// name the channel-level keys; when the open policy is written in an account entry,
 /// ours name that entry instead, because that is the key a user has to change.
 enum ChannelWarnings {
-    static func warnings(for account: ChannelAccount, defaultGroupPolicy: String?, environment: [String: String]) -> [String] {
+    static func warnings(for account: ChannelAccount, groupPolicies: GroupPolicyResolver, environment: [String: String]) -> [String] {
+        let effective = groupPolicies.resolve(account)
+        let raw = rawWarnings(for: account, groupsOpen: effective.policy == "open", environment: environment)
+        // A warning that rests on a default says so (the original's text names only the key).
+        guard effective.policy == "open", let note = effective.defaultNote else { return raw }
+        return raw.map { $0.contains("groupPolicy=\"open\"") ? $0 + " (\(note).)" : $0 }
+    }
+
+    static func rawWarnings(for account: ChannelAccount, groupsOpen: Bool, environment: [String: String]) -> [String] {
         var out: [String] = []
         let config = account.config
         let p = account.prefix(whereWritten: "groupPolicy")
-        let groupsOpen = account.groupPolicy(defaultPolicy: defaultGroupPolicy) == "open"
         func hasKeys(_ key: String) -> Bool { !(config[key].object?.isEmpty ?? true) }
 
         switch account.channel {

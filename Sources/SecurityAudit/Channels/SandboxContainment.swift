@@ -69,17 +69,19 @@ extension InboundSignal {
     /// The signals of the multi-user heuristic: every open policy, then per channel and
     /// per account (account keys merged over the channel's) an allowlist with configured
     /// rooms and `*` allowlists. Duplicates are dropped, the first kept.
-    static func multiUserSignals(config: ConfigNode, openPolicies: [OpenInboundPolicy]) -> [InboundSignal] {
+    /// Channels with `enabled: false` count too, as upstream's `listPotentialMultiUserSignals`
+    /// (`src/security/audit-extra.sync.ts`) walks every channel object without an
+    /// `enabled` test: a disabled channel is one flag away from being live.
+    static func multiUserSignals(config: ConfigNode, openPolicies: [OpenInboundPolicy], groupPolicies: GroupPolicyResolver) -> [InboundSignal] {
         var signals = openPolicies.map(InboundSignal.init)
-        let defaultGroupPolicy = config["channels"]["defaults"]["groupPolicy"].string
         for (channelId, value) in config["channels"].object?.entries ?? []
         where !OpenInboundPolicies.skippedChannelKeys.contains(channelId) {
             guard value.object != nil else { continue }
             signals += sectionSignals(AccountConfig(section: value, entry: nil), base: "channels.\(channelId)",
-                                      channelId: channelId, account: nil, defaultGroupPolicy: defaultGroupPolicy)
+                                      channelId: channelId, account: nil, groupPolicies: groupPolicies)
             for (accountKey, entry) in value["accounts"]?.object?.entries ?? [] where entry.object != nil {
                 signals += sectionSignals(AccountConfig(section: value, entry: entry), base: "channels.\(channelId).accounts.\(accountKey)",
-                                          channelId: channelId, account: accountKey, defaultGroupPolicy: defaultGroupPolicy)
+                                          channelId: channelId, account: accountKey, groupPolicies: groupPolicies)
             }
         }
         var seen: Set<String> = []
@@ -87,7 +89,7 @@ extension InboundSignal {
     }
 
     static func sectionSignals(
-        _ fields: AccountConfig, base: String, channelId: String, account: String?, defaultGroupPolicy: String?
+        _ fields: AccountConfig, base: String, channelId: String, account: String?, groupPolicies: GroupPolicyResolver
     ) -> [InboundSignal] {
         func signal(_ text: String, rooms: [String?] = [nil], isDM: Bool) -> InboundSignal {
             InboundSignal(text: base + text, channelId: channelId, accountKey: account, rooms: rooms, isDM: isDM)
@@ -96,7 +98,7 @@ extension InboundSignal {
             (node?.array ?? []).contains(where: \.isWildcardEntry)
         }
         var out: [InboundSignal] = []
-        let groupPolicy = fields["groupPolicy"].string ?? defaultGroupPolicy ?? "allowlist"
+        let groupPolicy = groupPolicies.resolve(written: fields["groupPolicy"], channelId: channelId, sectionPresent: true).policy
         let rooms = ["channels", "groups", "guilds", "rooms"].flatMap { key in fields[key].object?.keys ?? [] }
         if groupPolicy == "allowlist", !rooms.isEmpty {
             out.append(signal(".groupPolicy=\"allowlist\" with configured group targets", rooms: rooms.map { $0 }, isDM: false))

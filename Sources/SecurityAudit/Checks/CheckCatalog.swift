@@ -7,6 +7,7 @@ public enum CheckCatalog {
         AgentRosterDefaultCheck(),
         // What the audit could not read as written (ours): values it cannot know.
         LegacyKeysCheck(),
+        RejectedValuesCheck(),
         UnresolvedReferenceCheck(),
         SyncedDirCheck(),
         // Gateway config collector.

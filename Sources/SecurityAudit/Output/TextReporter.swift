@@ -138,7 +138,7 @@ public struct TextReporter: Reporter {
         }
         if !scope.ignoredKeys.isEmpty {
             let count = scope.ignoredKeys.count
-            parts.append("\(count) key\(count == 1 ? "" : "s") not taken as written: \(scope.ignoredKeys.map { TerminalText.sanitized($0) }.joined(separator: ", "))")
+            parts.append("\(count) value\(count == 1 ? "" : "s") OpenClaw rejects: \(scope.ignoredKeys.map { TerminalText.sanitized($0) }.joined(separator: ", "))")
         }
         return parts.joined(separator: " · ")
     }

@@ -118,6 +118,7 @@ enum CheckReleaseTable {
         table["secrets.config_url_credentials"] = .ours("This tool's secret scan.")
         table["config.env_var_unresolved"] = .ours("Upstream's loader fails on an unset variable; this tool audits on and says so.")
         table["openclaw.version.vulnerable"] = .ours("The audited release against OpenClaw's published security advisories.")
+        table["config.invalid_value"] = .ours("Upstream refuses such a config before any audit runs (strict schema).")
         table["config.legacy_keys"] = .ours("Upstream refuses or migrates legacy keys (openclaw doctor) instead of reporting them in the audit.")
         for id in ["gateway.auth_placeholder", "hooks.token_placeholder"] {
             table[id] = .ours("Upstream accepts placeholder credentials (upstream issue #139494 was closed without a check).")

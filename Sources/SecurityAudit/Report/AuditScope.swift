@@ -10,7 +10,7 @@ public struct AuditScope: Sendable, Equatable {
     public var unresolvedPaths: [String]
     /// Legacy keys, audited as where their content belongs now.
     public var legacyKeys: [String]
-    /// Keys whose value OpenClaw refuses or ignores, so the checks did not take it as written.
+    /// Keys whose value OpenClaw refuses (`config.invalid_value`): what is written is not what runs.
     public var ignoredKeys: [String]
 
     public init(
@@ -33,6 +33,7 @@ public struct AuditScope: Sendable, Equatable {
         self.init(
             configPath: context.configFile.path, configExists: context.configFile.exists,
             includeCount: context.configFile.includeFiles.count, unresolvedPaths: unresolved,
-            legacyKeys: context.configFile.legacyKeys.map(\.path))
+            legacyKeys: context.configFile.legacyKeys.map(\.path),
+            ignoredKeys: ConfigValueValidation.problems(in: context.config).map(\.path))
     }
 }

@@ -27,7 +27,7 @@ struct ChannelSecurityCheck: Check {
                 }
                 findings += DMPolicyRules.findings(account: account, context: context)
                 for message in ChannelWarnings.warnings(
-                    for: account, defaultGroupPolicy: context.channels.defaultGroupPolicy, environment: context.environment) {
+                    for: account, groupPolicies: context.groupPolicies, environment: context.environment) {
                     findings.append(ChannelWarningRule.finding(
                         message, account: account, number: findings.count + 1, release: context.openclaw))
                 }

@@ -19,15 +19,17 @@ enum ChannelWarningRule {
                 CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "open" } } }"#, severity: .critical, release: "2026.7.1"),
                 CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "open" } } }"#, severity: .warn, release: "2026.8.1"),
                 CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "open" } } }"#, severity: .warn),
-                // February Discord (and Slack) treat a missing groupPolicy as open.
-                CheckExample(#"{ channels: { discord: { token: "t" } } }"#, severity: .critical, release: "2026.2.26"),
-                CheckExample(#"{ channels: { defaults: { groupPolicy: "open" }, signal: { account: "+15550001" } } }"#, severity: .critical, release: "2026.2.26"),
+                // Matrix has no schema default: channels.defaults.groupPolicy applies.
+                CheckExample(#"{ channels: { defaults: { groupPolicy: "open" }, matrix: { homeserver: "https://matrix.example.org", accessToken: "t" } } }"#, severity: .critical, release: "2026.2.26"),
                 CheckExample(#"{ channels: { irc: { host: "irc.example.net", nick: "bot", tls: false, groupPolicy: "allowlist" } } }"#, severity: .info, release: "2026.7.1"),
                 CheckExample(#"{ channels: { irc: { host: "irc.example.net", nick: "bot", tls: false, groupPolicy: "allowlist" } } }"#, severity: .warn, release: "2026.8.1"),
                 CheckExample(#"{ channels: { irc: { host: "irc.example.net", nick: "bot", groupPolicy: "allowlist", nickserv: { register: true } } } }"#, severity: .warn),
             ],
             passes: [
                 CheckExample(#"{ channels: { discord: { token: "t", groupPolicy: "allowlist" } } }"#),
+                // Since 2026.1.13 the schema defaults an unset policy of these to "allowlist".
+                CheckExample(#"{ channels: { discord: { token: "t" } } }"#),
+                CheckExample(#"{ channels: { defaults: { groupPolicy: "open" }, signal: { account: "+15550001" } } }"#),
                 CheckExample(#"{ channels: { defaults: { groupPolicy: "allowlist" }, slack: { botToken: "xoxb", appToken: "xapp" } } }"#),
                 CheckExample(#"{ channels: { telegram: { groupPolicy: "open" } } }"#),
                 CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "open" } }, plugins: { deny: ["telegram"] } }"#),

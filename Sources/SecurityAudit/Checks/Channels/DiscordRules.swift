@@ -114,7 +114,7 @@ enum DiscordRules {
         let enabled = NativeCommandSetting.isEnabled(channel: .discord, provider: config["commands"]["native"], global: commands["native"])
             || NativeCommandSetting.isEnabled(channel: .discord, provider: config["commands"]["nativeSkills"], global: commands["nativeSkills"])
         guard enabled else { return [] }
-        let groupPolicy = config["groupPolicy"].string ?? context.channels.defaultGroupPolicy ?? "allowlist"
+        let groupPolicy = context.groupPolicies.resolve(account).policy
         let guilds = config["guilds"].object?.entries ?? []
         guard groupPolicy != "disabled", !guilds.isEmpty else { return [] }
         func hasUsers(_ node: ConfigNode) -> Bool { !(node["users"].array ?? []).isEmpty }

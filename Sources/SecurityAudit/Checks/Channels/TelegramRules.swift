@@ -63,7 +63,7 @@ enum TelegramRules {
     static func findings(account: ChannelAccount, context: AuditContext) -> [Finding] {
         guard context.config["commands"]["text"].bool != false else { return [] }
         let config = account.config
-        let groupPolicy = config["groupPolicy"].string ?? context.channels.defaultGroupPolicy ?? "allowlist"
+        let groupPolicy = context.groupPolicies.resolve(account).policy
         let groups = config["groups"].object
         let groupsConfigured = !(groups?.isEmpty ?? true)
         guard groupPolicy == "open" || (groupPolicy == "allowlist" && groupsConfigured) else { return [] }

@@ -25,7 +25,7 @@ struct MultiUserHeuristicCheck: Check {
 
     func findings(in context: AuditContext) -> [Finding] {
         let open = context.channels.openPolicies
-        let all = InboundSignal.multiUserSignals(config: context.config, openPolicies: open)
+        let all = InboundSignal.multiUserSignals(config: context.config, openPolicies: open, groupPolicies: context.groupPolicies)
         let containment = SandboxContainment(context: context)
         let routes = all.map(containment.routes)
         let signals = zip(all, routes).filter { !$0.1.allSatisfy(\.contained) }.map(\.0)

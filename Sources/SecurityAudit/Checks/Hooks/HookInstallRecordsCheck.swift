@@ -51,10 +51,15 @@ struct HookInstallRecordsCheck: Check {
             ]),
     ]
 
+    /// Upstream's hook check accepts an exact `resolvedSpec` with integrity from its March
+    /// 2026 releases on (the plugin check never did and still judges `spec` alone).
+    static let resolvedSpecAcceptedSince = OpenClawVersion(major: 2026, minor: 3, patch: 1)
+
     func findings(in context: AuditContext) -> [Finding] {
         InstallRecordFindings.findings(
             for: context.files.hookInstalls, of: self,
             ids: ("hooks.installs_unpinned_npm_specs", "hooks.installs_missing_integrity", "hooks.installs_version_drift"),
-            texts: .hooks, at: context.config["hooks"]["internal"]["installs"], pinnedByResolvedSpec: true)
+            texts: .hooks, at: context.config["hooks"]["internal"]["installs"],
+            pinnedByResolvedSpec: context.openclaw.isAtLeast(Self.resolvedSpecAcceptedSince))
     }
 }

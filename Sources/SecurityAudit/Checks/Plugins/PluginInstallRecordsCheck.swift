@@ -107,17 +107,26 @@ enum InstallRecordFindings {
         let npm = records.filter(\.isNPM)
         guard !npm.isEmpty else { return [] }
         var findings: [Finding] = []
+        func installedExactly(_ record: InstallRecord) -> Bool {
+            guard let resolved = record.node["resolvedSpec"].string, NPMSpec.isPinned(resolved) else { return false }
+            return !(record.integrity?.trimmingWhitespace ?? "").isEmpty
+        }
+        var exactlyInstalled = 0
         let unpinned = npm.compactMap { record -> String? in
             guard let spec = record.spec, !NPMSpec.isPinned(spec) else { return nil }
-            if pinnedByResolvedSpec, let resolved = record.node["resolvedSpec"].string, NPMSpec.isPinned(resolved),
-               !(record.integrity?.trimmingWhitespace ?? "").isEmpty {
-                return nil
+            if installedExactly(record) {
+                if pinnedByResolvedSpec { return nil }
+                exactlyInstalled += 1
             }
             return "\(record.id) (\(spec))"
         }
         if !unpinned.isEmpty {
+            // What `openclaw plugins install @openclaw/feishu` records: an exact resolvedSpec
+            // and integrity, but a bare spec, which is what upstream judges (and what
+            // `update` follows). Say so, rather than leave it looking like a contradiction.
+            let note = exactlyInstalled == 0 ? "" : "\n\(exactlyInstalled == 1 ? "One record was" : "\(exactlyInstalled) records were") installed at an exact version (pinned resolvedSpec with integrity), but the spec that updates follow is not pinned."
             findings.append(check.finding(
-                ids.unpinned, .warn, detail: texts.unpinnedHeader + unpinned.map { "\n- \($0)" }.joined(),
+                ids.unpinned, .warn, detail: texts.unpinnedHeader + unpinned.map { "\n- \($0)" }.joined() + note,
                 remediation: texts.unpinnedRemediation, at: location))
         }
         let missing = npm.filter { ($0.integrity?.trimmingWhitespace ?? "").isEmpty }.map(\.id)

@@ -14,8 +14,14 @@ struct AttackSurfaceSummaryCheck: Check {
         let config = context.config
         var open = 0
         var allowlist = 0
-        for (_, channel) in config["channels"].object?.entries ?? [] {
-            switch channel["groupPolicy"].string {
+        // Effective policies, as the original counts the parsed config (schema defaults
+        // applied); a channel whose policy is neither written nor schema-defaulted is not counted.
+        let resolver = context.groupPolicies
+        for (id, channel) in config["channels"].object?.entries ?? []
+        where id != "defaults" && !OpenInboundPolicies.skippedChannelKeys.contains(id) && channel.object != nil {
+            let effective = resolver.resolve(written: channel["groupPolicy"], channelId: id, sectionPresent: true)
+            guard effective.source == .written || effective.source == .schemaDefault else { continue }
+            switch Optional(effective.policy) {
             case "open"?: open += 1
             case "allowlist"?: allowlist += 1
             default: break
