@@ -64,7 +64,7 @@ struct CrossAgentSessionAccessCheck: Check {
             }
         }
         guard !reachers.isEmpty else { return [] }
-        signals += InboundSignal.multiUserSignals(config: config, openPolicies: context.channels.openPolicies).map(\.text)
+        signals += InboundSignal.multiUserSignals(config: config, openPolicies: context.channels.openPolicies, groupPolicies: context.groupPolicies).map(\.text)
 
         var detail = "Agents: \(roster.agents.map(\.id).joined(separator: ", "))\n"
             + "tools.sessions.visibility resolves to \"all\" and tools.agentToAgent is enabled with no allow list.\n"
