@@ -48,7 +48,7 @@ struct AuditCommand: ParsableCommand {
     var password: String?
 
     @Option(help: ArgumentHelp(
-        "Time budget of the --deep probe and code scan, in milliseconds (at least 250).",
+        "Time budget of the --deep probe and code scan, in milliseconds (at least 250, at most 600000).",
         valueName: "ms"))
     var timeout: Int = 5000
 
@@ -98,6 +98,9 @@ struct AuditCommand: ParsableCommand {
     var advisories: String?
 
     func validate() throws {
+        if timeout > DeepAuditOptions.maximumTimeoutMilliseconds {
+            throw ValidationError("--timeout is at most \(DeepAuditOptions.maximumTimeoutMilliseconds) ms (10 minutes)")
+        }
         if dryRun && !fix {
             throw ValidationError("--dry-run only applies to --fix")
         }

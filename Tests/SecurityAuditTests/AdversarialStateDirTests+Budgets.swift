@@ -72,3 +72,82 @@ extension AdversarialStateDirTests {
         return try includes.resolve(try JSON5.parse(bytes: Array(text.utf8), file: file), file: file)
     }
 }
+
+extension AdversarialStateDirTests {
+    @Test func aGatewayThatFloodsPingsCannotGrowTheProbesMemory() throws {
+        let peer = try GatewayFloodPeer()
+        defer { peer.shutdown() }
+        let state = try HostileStateDir()
+        try state.write("openclaw.json", "{ gateway: { auth: { token: 'a-long-enough-gateway-token-0123456789' } } }")
+        state.environment["OPENCLAW_GATEWAY_PORT"] = String(peer.port)
+        let outcome = try state.audit(["--deep", "--json", "--timeout", "5000"])
+        #expect(!outcome.timedOut)
+        #expect(outcome.status == 0, "\(outcome)")
+        // The debug binary holds about 38 MiB through the whole probe with the bound;
+        // without it, 56 MiB after 3 s and 132 MiB after 9 s on this machine, growing
+        // with the time and the peer's speed.
+        #expect(Self.withinBound(outcome, 48), "peak memory \(outcome.maxRSSMiB) MiB")
+        #expect(Self.finding(outcome, "gateway.probe_failed") != nil)
+    }
+
+    @Test func timeoutHasAMaximum() throws {
+        let state = try HostileStateDir()
+        let outcome = try state.audit(["--deep", "--timeout", "86400000"])
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr.contains("--timeout is at most 600000 ms"), "\(outcome.stderr)")
+        #expect(outcome.stdout.isEmpty)
+    }
+}
+
+extension AdversarialStateDirTests {
+    @Test func anIncludeSwappedForALinkAfterTheCheckIsNeverRead() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("outside/secret.json5", "TOPSECRETWORD")
+        try dir.write("cfg/openclaw.json", "{ $include: './part.json5' }")
+        try dir.write("cfg/regular.tmp", "{ logging: { redactSensitive: 'off' } }")
+        // The mechanism, without a race: a link as the last component is not followed,
+        // and a descriptor outside the folder is refused before reading.
+        #expect(symlink(dir.url("cfg/regular.tmp"), dir.url("cfg/link.json5")) == 0)
+        #expect(throws: BoundedFileReader.Failure.system(errno: ELOOP, operation: "open")) {
+            try BoundedFileReader.read(dir.url("cfg/link.json5"), limit: 1 << 20, confinedTo: dir.url("cfg"))
+        }
+        #expect(throws: BoundedFileReader.Failure.outside(path: dir.url("outside/secret.json5"))) {
+            try BoundedFileReader.read(dir.url("outside/secret.json5"), limit: 1 << 20, confinedTo: dir.url("cfg"))
+        }
+
+        // The race: another thread swaps part.json5 between a regular file and a link to
+        // the secret while the config is loaded again and again.
+        let part = dir.url("cfg/part.json5")
+        let (regular, next, secret) = (dir.url("cfg/regular.tmp"), dir.url("cfg/next.tmp"), dir.url("outside/secret.json5"))
+        let stop = LockedState(false)
+        let swapper = Thread {
+            var flip = false
+            while !stop.withLock({ $0 }) {
+                if flip {
+                    _ = try? FileManager.default.copyItem(atPath: regular, toPath: next)
+                } else {
+                    _ = symlink(secret, next)
+                }
+                _ = rename(next, part)
+                flip.toggle()
+            }
+        }
+        swapper.start()
+        defer { stop.withLock { $0 = true } }
+        var loaded = 0, refused = 0
+        let loader = ConfigLoader(environment: [:])
+        let deadline = ContinuousClock.now + .seconds(2)
+        while ContinuousClock.now < deadline {
+            do {
+                let config = try loader.load(path: dir.url("cfg/openclaw.json"))
+                #expect(config.root["logging"]["redactSensitive"].string == "off")
+                loaded += 1
+            } catch {
+                #expect(!error.description.contains("TOPSECRETWORD"), "\(error)")
+                refused += 1
+            }
+        }
+        stop.withLock { $0 = true }
+        #expect(loaded + refused > 100)
+    }
+}

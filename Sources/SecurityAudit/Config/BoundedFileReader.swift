@@ -13,6 +13,8 @@ enum BoundedFileReader {
         case notRegularFile
         case tooLarge(limit: Int)
         case hardLinked
+        /// The opened file lies outside the folder it was confined to.
+        case outside(path: String)
         case system(errno: Int32, operation: String)
 
         var message: String {
@@ -21,6 +23,7 @@ enum BoundedFileReader {
             case .notRegularFile: return "not a regular file"
             case .tooLarge(let limit): return "file is larger than \(limit) bytes"
             case .hardLinked: return "file has more than one hard link"
+            case .outside(let path): return "the opened file is \(path), outside the folder"
             case .system(let code, let operation):
                 return "\(operation) failed: \(String(cString: strerror(code)))"
             }
@@ -29,10 +32,15 @@ enum BoundedFileReader {
 
     /// Opens with `O_NONBLOCK` so that opening a FIFO cannot hang, then checks with
     /// `fstat` on the opened descriptor, so the file checked is the file read.
-    static func read(_ path: String, limit: Int, rejectHardLinks: Bool = false) throws(Failure) -> [UInt8] {
+    ///
+    /// With `confinedTo`, the last component is opened with `O_NOFOLLOW` and the path
+    /// the kernel gives for the opened descriptor must lie in that folder: a link
+    /// swapped in after the caller's checks (at the file or at a folder on the way)
+    /// fails here, before a byte is read.
+    static func read(_ path: String, limit: Int, rejectHardLinks: Bool = false, confinedTo root: String? = nil) throws(Failure) -> [UInt8] {
         // C would end the path at a NUL: another, shorter path.
         if path.utf8.contains(0) { throw .system(errno: EINVAL, operation: "open") }
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (root == nil ? 0 : O_NOFOLLOW))
         if fd < 0 {
             let code = errno
             if code == ENOENT || code == ENOTDIR { throw .missing }
@@ -41,6 +49,9 @@ enum BoundedFileReader {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .system(errno: errno, operation: "stat") }
+        if let root, let opened = descriptorPath(fd), !PathNormalization.isInside(opened, root: root) {
+            throw .outside(path: opened)
+        }
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notRegularFile }
         if rejectHardLinks, info.st_nlink > 1 { throw .hardLinked }
         guard info.st_size <= limit else { throw .tooLarge(limit: limit) }
@@ -59,6 +70,23 @@ enum BoundedFileReader {
             if bytes.count > limit { throw .tooLarge(limit: limit) }
         }
         return bytes
+    }
+
+    /// The path of an open descriptor as the kernel knows it; nil where it cannot say
+    /// (no /proc), and then `O_NOFOLLOW` alone protects the last component.
+    static func descriptorPath(_ fd: Int32) -> String? {
+        #if os(Linux)
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink("/proc/self/fd/\(fd)", &buffer, buffer.count - 1)
+        guard count > 0 else { return nil }
+        return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        #elseif canImport(Darwin)
+        var buffer = [CChar](repeating: 0, count: Int(MAXPATHLEN))
+        guard fcntl(fd, F_GETPATH, &buffer) == 0 else { return nil }
+        return String(cString: buffer)
+        #else
+        return nil
+        #endif
     }
 
     static func realpath(_ path: String) -> String? {

@@ -1,4 +1,9 @@
 import JSON5
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Turns a parsed JSON5 tree into a `ConfigNode` tree, resolving `$include` directives
 /// the way the original does (`src/config/includes.ts`): paths relative to the including
@@ -97,7 +102,8 @@ struct ConfigIncludeResolver {
         guard PathNormalization.isInside(resolved, root: rootDir) else {
             throw error(at: node, file: file, "Include path escapes config directory: \(includePath) (root: \(rootDir))")
         }
-        if let real = BoundedFileReader.realpath(resolved), !PathNormalization.isInside(real, root: rootRealDir) {
+        let real = BoundedFileReader.realpath(resolved)
+        if let real, !PathNormalization.isInside(real, root: rootRealDir) {
             throw error(at: node, file: file, "Include path resolves outside config directory (symlink): \(includePath) (root: \(rootDir))")
         }
         if chain.contains(resolved) {
@@ -109,9 +115,16 @@ struct ConfigIncludeResolver {
         }
         let bytes: [UInt8]
         do {
-            bytes = try BoundedFileReader.read(resolved, limit: Self.maxIncludeFileBytes, rejectHardLinks: true)
+            // The file the check above resolved, opened without following a link and
+            // checked again on its descriptor: swapping in a link after the check fails.
+            bytes = try BoundedFileReader.read(
+                real ?? resolved, limit: Self.maxIncludeFileBytes, rejectHardLinks: true, confinedTo: rootRealDir)
         } catch {
             switch error {
+            case .outside:
+                throw self.error(at: node, file: file, "Include path resolves outside config directory (symlink): \(includePath) (root: \(rootDir))")
+            case .system(let code, _) where code == ELOOP:
+                throw self.error(at: node, file: file, "Include path resolves outside config directory (symlink): \(includePath) (root: \(rootDir))")
             case .notRegularFile, .tooLarge, .hardLinked:
                 throw self.error(at: node, file: file, "Include file failed security checks (regular file, max \(Self.maxIncludeFileBytes) bytes, no hardlinks): \(includePath) (\(error.message))")
             case .missing, .system:

@@ -166,7 +166,7 @@ enum CodeSafetyScan {
             return .scanned(SourceScanner.scan(bytes))
         } catch {
             switch error {
-            case .missing, .notRegularFile, .tooLarge, .hardLinked:
+            case .missing, .notRegularFile, .tooLarge, .hardLinked, .outside:
                 return .skipped
             case .system(let code, let operation):
                 return .failed(DirectoryListing.SystemError(code: code, syscall: operation, path: path).description)

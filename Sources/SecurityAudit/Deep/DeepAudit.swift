@@ -21,6 +21,10 @@ public struct DeepAuditOptions: Sendable {
         self.progress = progress
     }
 
+    /// Ours: `--timeout` above ten minutes is refused. The budget bounds how long a
+    /// hostile or stuck peer can hold the audit; a day-long value defeats it.
+    public static let maximumTimeoutMilliseconds = 600_000
+
     /// `max(250, timeout)`, as the original floors `deepTimeoutMs`.
     public var effectiveTimeoutMilliseconds: Int {
         max(GatewayProbe.minimumTimeoutMilliseconds, timeoutMilliseconds)

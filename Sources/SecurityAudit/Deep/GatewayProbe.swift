@@ -497,6 +497,10 @@ final class GatewayFrameHandler: ChannelInboundHandler {
             let text = payload.readString(length: payload.readableBytes) ?? ""
             session.received(text: text)
         case .ping:
+            // A peer that floods pings and never reads would grow the outbound buffer
+            // without bound; past the channel's write high-water mark (64 KiB) pings go
+            // unanswered, so what the probe queues stays bounded.
+            guard context.channel.isWritable else { return }
             let pong = WebSocketFrame(fin: true, opcode: .pong, maskKey: .random(), data: frame.unmaskedData)
             context.writeAndFlush(wrapOutboundOut(pong), promise: nil)
         case .connectionClose:

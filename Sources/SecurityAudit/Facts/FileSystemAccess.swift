@@ -200,6 +200,7 @@ public struct POSIXFileSystem: FileSystemAccess {
             case .notRegularFile: return .failure(FileSystemError(operation: "read", code: EINVAL))
             case .tooLarge: return .failure(FileSystemError(operation: "read", code: EFBIG))
             case .hardLinked: return .failure(FileSystemError(operation: "read", code: EMLINK))
+            case .outside: return .failure(FileSystemError(operation: "open", code: EXDEV))
             case .system(let code, let operation): return .failure(FileSystemError(operation: operation, code: code))
             }
         }
