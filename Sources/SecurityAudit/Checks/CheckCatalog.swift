@@ -60,6 +60,7 @@ public enum CheckCatalog {
         BackupPlaintextSecretsCheck(),
         EnvFileSecretsCheck(),
         TranscriptSecretsCheck(),
+        DatabaseSecretsCheck(),
         ModelHygieneCheck(),
         SmallModelCheck(),
         // The exposure matrix, then the trust model.
@@ -79,6 +80,7 @@ public enum CheckCatalog {
         CredentialsDirPermissionsCheck(),
         AgentStateFilePermissionsCheck(),
         SessionTranscriptPermissionsCheck(),
+        StateDatabasePermissionsCheck(),
         LogFilePermissionsCheck(),
         WorkspaceSkillEscapeCheck(),
         SandboxBrowserContainerCheck(),
