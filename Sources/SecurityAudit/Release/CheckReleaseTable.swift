@@ -105,6 +105,12 @@ enum CheckReleaseTable {
         table["security.audit.suppressions.active"] = .upstream(
             since: "2026.5.18", "security.audit.suppressions arrived with upstream docs of 2026-05-16; first release 2026.5.18 (likely).")
 
+        table["security.trust_model.cross_agent_session_access_default"] = .upstream(
+            since: "2026.9.2", "Upstream PR #136755 (landed 2026-09-03) with the 2026.9.2 change of the session-tool defaults; seen live on 2026.9.9.")
+
+        table["config.agent_roster.invalid_default_count"] = .upstream(
+            since: "2026.8.1", "Came with upstream's roster rework (PR #114388, merged 2026-07-27; agents.ownership in the docs 2026-08-12); first stable 2026.8.1 (likely).")
+
         // Ours.
         for id in ["secrets.config_plaintext", "secrets.backup_plaintext", "secrets.env_file", "secrets.transcripts"] {
             table[id] = .ours("This tool's secret scan.")
@@ -119,6 +125,10 @@ enum CheckReleaseTable {
         }
         table["fs.state_dir.foreign_owner"] = .ours()
         table["fs.session_transcripts.perms_readable"] = .ours()
+        for id in ["fs.sqlite_state.perms_writable", "fs.sqlite_state.perms_readable"] {
+            table[id] = .ours("The SQLite stores (from 2026.5.30) that upstream's audit does not report: state/openclaw.sqlite, databases of agents the config no longer lists, -journal sidecars, folders others can write to.")
+        }
+        table["secrets.databases"] = .ours("This tool's secret scan of the SQLite stores (every row, the write-ahead log included).")
         table["fs.inspection_incomplete"] = .ours("Says which paths the file checks could not read.")
         for id in ["security.audit.suppressions.expired", "security.audit.suppressions.invalid", "security.audit.suppressions.stale"] {
             table[id] = .ours("Review of this tool's suppression entries (upstream suppressions have no expiry).")
