@@ -7,8 +7,10 @@ import Darwin
 
 /// Runs an external program with a hard time limit: the audit must never hang on a
 /// daemon that does not answer. Standard input is empty, standard error is discarded,
-/// standard output is captured up to a size limit. When the time is up the process is
-/// killed (SIGKILL) and the outcome is `.timedOut`, whatever it printed so far.
+/// standard output is captured up to a size limit. The program runs in a process group
+/// of its own; when the time is up the whole group is killed (SIGKILL), so helpers it
+/// started (a docker CLI plugin) go with it, and the outcome is `.timedOut`, whatever it
+/// printed so far.
 enum BoundedProcess {
     enum Outcome: Sendable, Equatable {
         case exited(status: Int32, output: [UInt8])
@@ -23,6 +25,7 @@ enum BoundedProcess {
         executable: String, arguments: [String], environment: [String: String],
         timeoutSeconds: Double, outputLimit: Int = defaultOutputLimit
     ) -> Outcome {
+        guard timeoutSeconds > 0 else { return .timedOut }
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else { return .failedToStart }
         let (readEnd, writeEnd) = (fds[0], fds[1])
@@ -31,37 +34,56 @@ enum BoundedProcess {
         _ = fcntl(readEnd, F_SETFD, FD_CLOEXEC)
         _ = fcntl(writeEnd, F_SETFD, FD_CLOEXEC)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.standardOutput = FileHandle(fileDescriptor: writeEnd, closeOnDealloc: false)
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, writeEnd, 1)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
 
-        do {
-            try process.run()
-        } catch {
-            close(writeEnd)
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
+        }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        // Only the child may hold the write end now, so end of file means it is done.
+        close(writeEnd)
+        guard spawned == 0 else {
             close(readEnd)
             return .failedToStart
         }
-        // Only the child may hold the write end now, so end of file means it is done.
-        close(writeEnd)
 
         let reader = PipeReader(fileDescriptor: readEnd, limit: outputLimit)
         reader.start()
         let deadline = DispatchTime.now() + timeoutSeconds
-        guard exited.wait(timeout: deadline) == .success else {
-            kill(process.processIdentifier, SIGKILL)
-            _ = exited.wait(timeout: .now() + 1)
+        var status: Int32 = 0
+        while true {
+            let waited = waitpid(pid, &status, WNOHANG)
+            if waited == pid { break }
+            if waited < 0 && errno != EINTR { return .failedToStart }
+            if DispatchTime.now() >= deadline {
+                kill(-pid, SIGKILL)
+                _ = waitpid(pid, &status, 0)
+                return .timedOut
+            }
+            usleep(2000)
+        }
+        // A grandchild may still hold the pipe open; the same deadline bounds the wait,
+        // and then the group goes.
+        guard let output = reader.wait(until: deadline) else {
+            kill(-pid, SIGKILL)
             return .timedOut
         }
-        // A grandchild may still hold the pipe open; the same deadline bounds the wait.
-        guard let output = reader.wait(until: deadline) else { return .timedOut }
-        return .exited(status: process.terminationStatus, output: output)
+        let exitStatus: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        return .exited(status: exitStatus, output: output)
     }
 }
 
