@@ -146,6 +146,23 @@ struct AdvisoryMatchingTests {
         #expect(loaded.advisories.map(\.aliases) == bundled.advisories.map(\.aliases))
     }
 
+    /// The committed snapshot is what the script makes of the committed seed: neither was
+    /// edited by hand.
+    @Test func theScriptRebuildsTheCommittedSnapshot() throws {
+        let dir = try TemporaryDirectory()
+        let output = dir.url("BundledAdvisorySnapshot.swift")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "scripts/build_advisory_snapshot.py", "Tests/Fixtures/advisories/openclaw-advisories.json", "--output", output]
+        process.currentDirectoryURL = ProjectFile.root
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let rebuilt = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(rebuilt == (try ProjectFile.text("Sources/SecurityAudit/Advisories/BundledAdvisorySnapshot.swift")))
+    }
+
     @Test func theBundledDataKnowsTheOneClickRCE() throws {
         let assessment = ReleaseAssessment(version: v("2026.1.24-3"), advisories: AdvisoryDatabase.bundled.advisories)
         let rce = try #require(assessment.affected.first { $0.advisory.id == "GHSA-g8p2-7wf7-98mq" })

@@ -137,6 +137,23 @@ struct VulnerableReleaseCheckTests {
         #expect(all.suppressedFindings.count == 1)
     }
 
+    @Test func anInstalledClawdbotPackageIsToldToMoveToOpenClaw() throws {
+        let dir = try TemporaryDirectory()
+        var context = try auditContext(in: dir, config: "{}")
+        context.releaseEvidence.add(ReleaseClaim(
+            source: .installedPackage, text: "2026.2.1", origin: "clawdbot (/usr/lib/node_modules/clawdbot/package.json)"))
+        let finding = try #require(VulnerableReleaseCheck().findings(in: context).first)
+        #expect(finding.detail.contains("This install is the clawdbot package"))
+        #expect(finding.remediation?.hasPrefix("Install the openclaw package in place of clawdbot (npm uninstall -g clawdbot") == true)
+        // The same release installed as openclaw is told to update.
+        var current = try auditContext(in: TemporaryDirectory(), config: "{}")
+        current.releaseEvidence.add(ReleaseClaim(
+            source: .installedPackage, text: "2026.2.1", origin: "openclaw (/usr/lib/node_modules/openclaw/package.json)"))
+        let update = try #require(VulnerableReleaseCheck().findings(in: current).first)
+        #expect(update.remediation?.hasPrefix("Update OpenClaw to ") == true)
+        #expect(!update.detail.contains("clawdbot package"))
+    }
+
     @Test func textShowsTheAbbreviationJSONCarriesEveryAdvisory() throws {
         let report = try audit(stamped("2026.1.24-3"))
         let text = TextReporter(colors: false, profile: nil).render(report)

@@ -56,14 +56,14 @@ struct PlaceholderSecretCheck: Check {
             out.append(finding(
                 "gateway.auth_placeholder", severity,
                 detail: "\(path) is \(shown(value, kind: kind)): \(kind.description). \(exposure)",
-                at: node))
+                remediation: info("gateway.auth_placeholder").remediation, at: node))
         }
         let hooks = context.config["hooks"]
         if hooks["enabled"].bool == true, let token = hooks["token"].knownString, let kind = PlaceholderSecret.classify(token) {
             out.append(finding(
                 "hooks.token_placeholder", severity,
                 detail: "hooks.token is \(shown(token, kind: kind)): \(kind.description). \(exposure)",
-                at: hooks["token"]))
+                remediation: info("hooks.token_placeholder").remediation, at: hooks["token"]))
         }
         return out
     }

@@ -43,7 +43,8 @@ struct VulnerableReleaseCheck: Check {
         let accepted = Self.acceptedAdvisoryIds(context.config, assessment: assessment)
         let reported = assessment.affected.filter { !accepted.contains($0.advisory.id) }
         let text = VulnerableReleaseText(
-            version: version, source: release.source, facts: facts, assessment: assessment, reported: reported)
+            version: version, source: release.source, facts: facts, assessment: assessment, reported: reported,
+            installedEarlierName: Self.installedEarlierName(context))
 
         var findings: [Finding] = []
         if let worst = reported.map(\.advisory.severity.findingSeverity).max() {
@@ -66,6 +67,17 @@ struct VulnerableReleaseCheck: Check {
                 detail: text.single(match), remediation: text.remediation))
         }
         return findings
+    }
+
+    /// `clawdbot` or `moltbot` when the release was resolved from an installed package of
+    /// that name (the claim's origin is `NAME (PATH/package.json)`).
+    static func installedEarlierName(_ context: AuditContext) -> String? {
+        guard let claim = context.releaseEvidence.claims.sorted(by: { $0.source < $1.source })
+            .first(where: { OpenClawVersion($0.text) != nil }),
+            claim.source == .installedPackage, let origin = claim.origin
+        else { return nil }
+        let name = String(origin.prefix { $0 != " " })
+        return name != ReleaseLineage.currentName && ReleaseLineage.packageNames.contains(name) ? name : nil
     }
 
     /// Ids of affecting advisories that a suppression entry of this check names in

@@ -7,6 +7,16 @@ struct VulnerableReleaseText {
     var assessment: ReleaseAssessment
     /// The affecting advisories this finding reports (accepted ones left out).
     var reported: [ReleaseAssessment.Match]
+    /// The earlier package name the release is installed under (`clawdbot`, `moltbot`),
+    /// when the installed package says so; nil otherwise.
+    var installedEarlierName: String? = nil
+
+    /// Whether the install is of an earlier name: the installed package says so, or the
+    /// release predates the `openclaw` package.
+    var earlierName: String? {
+        if let installedEarlierName { return installedEarlierName }
+        return ReleaseLineage.predatesOpenClaw(version) ? "clawdbot" : nil
+    }
 
     var releaseLabel: String {
         "OpenClaw \(version)" + (source.map { " (\($0))" } ?? "")
@@ -74,7 +84,9 @@ struct VulnerableReleaseText {
         if !unfixed.isEmpty {
             lines.append("\(unfixed.count) name\(unfixed.count == 1 ? "s" : "") no fixed release: \(unfixed.prefix(5).map(\.advisory.id).joined(separator: ", "))\(unfixed.count > 5 ? ", …" : "").")
         }
-        if ReleaseLineage.predatesOpenClaw(version) {
+        if let installedEarlierName {
+            lines.append("This install is the \(installedEarlierName) package: fixes are published only as openclaw.")
+        } else if ReleaseLineage.predatesOpenClaw(version) {
             lines.append("\(version) predates the openclaw package: it was published as clawdbot (or moltbot), and no fixed release exists under those names.")
         }
         return lines
@@ -98,8 +110,8 @@ struct VulnerableReleaseText {
     var remediation: String {
         let target = ReleaseAssessment.upgradeTarget(from: reported.compactMap(\.fixedIn).max(), advisories: facts.database.advisories)
             .map { " to \($0) or later" } ?? ""
-        if ReleaseLineage.predatesOpenClaw(version) {
-            return "Install the openclaw package in place of clawdbot/moltbot (npm uninstall -g clawdbot && npm install -g openclaw@latest): releases published under the earlier names received no fixes. Then restart the gateway."
+        if let name = earlierName {
+            return "Install the openclaw package in place of \(name) (npm uninstall -g \(name) && npm install -g openclaw@latest): releases published under the earlier names received no fixes. Then restart the gateway."
         }
         return "Update OpenClaw\(target) (npm install -g openclaw@latest), then restart the gateway."
     }

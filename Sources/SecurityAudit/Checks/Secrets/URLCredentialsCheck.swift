@@ -39,7 +39,7 @@ struct URLCredentialsCheck: Check {
             out.append(finding(
                 Self.id, .warn,
                 detail: "\(path) holds a URL with \(what): \(found.map(\.redacted).joined(separator: ", ")).",
-                at: node))
+                remediation: info(Self.id).remediation, at: node))
         }
         return out
     }
