@@ -120,4 +120,38 @@ struct OpenClawVersionTests {
         #expect(try JSONDecoder().decode([OpenClawVersion].self, from: data) == [original])
         #expect(throws: DecodingError.self) { try JSONDecoder().decode([OpenClawVersion].self, from: Data(#"["dev"]"#.utf8)) }
     }
+
+    /// Every pair is ordered exactly one way (or equal), and the order is transitive,
+    /// over a pool that mixes every shape.
+    @Test func theOrderIsAStrictTotalOrder() throws {
+        let pool = try [
+            "2026.2.19", "2026.2.19-1", "2026.2.19-2", "2026.2.19-10", "2026.2.19-beta.1", "2026.2.19-beta.2",
+            "2026.2.19-beta.10", "2026.2.19-alpha.1", "2026.2.19-rc.1", "2026.2.19-1.2", "2026.2.20", "2026.2.20-beta.1",
+            "2026.10.1", "2026.6.33", "2027.1.1", "0.1.0", "2.0.0-beta3", "2.0.0", "1.0.0-alpha", "1.0.0-alpha.beta",
+            "2026.2.19+build", "2026.1.24-3", "2026.1.29-beta.1",
+        ].map { try version($0) }
+        for a in pool {
+            for b in pool {
+                let relations = [a < b, b < a, a == b].filter { $0 }.count
+                #expect(relations == 1, "\(a) vs \(b)")
+                for c in pool where a < b && b < c {
+                    #expect(a < c, "\(a) < \(b) < \(c)")
+                }
+            }
+        }
+    }
+
+    /// Whatever the text, parsing returns (never traps), and what parses prints back to
+    /// an equal version.
+    @Test func arbitraryTextParsesOrIsRefused() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789.-+vVabetalph ")
+        for _ in 0..<5_000 {
+            let length = Int.random(in: 0...20, using: &generator)
+            let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            if let parsed = OpenClawVersion(text) {
+                #expect(OpenClawVersion(parsed.description) == parsed, "\(text.debugDescription)")
+            }
+        }
+    }
 }
