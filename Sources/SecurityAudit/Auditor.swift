@@ -21,6 +21,11 @@ public enum Auditor {
         if context.deep, let reason = context.secrets.transcriptScanIncomplete {
             report.incomplete.append(IncompleteCollector(collector: "transcript-secret-scan", reason: reason))
         }
+        if context.deep, !context.secrets.databaseScanIncomplete.isEmpty {
+            let reason = context.secrets.databaseScanIncomplete
+                .map { "\(TerminalText.sanitized($0.path)): \($0.reason)" }.joined(separator: "; ")
+            report.incomplete.append(IncompleteCollector(collector: "database-secret-scan", reason: reason))
+        }
         // Last, after every finding is in (deep collectors' included), as the original.
         Suppressions.apply(context.config, to: &report)
         // The suppression review's own ids, which only exist from here on.

@@ -12,8 +12,11 @@ struct ScanSecretsCommand: ParsableCommand {
             Telegram, Discord, GitHub, AWS, Google API keys, private key blocks, and \
             key/token/secret/password assignments with a random-looking value; \
             placeholders are ignored). Directories are walked without following \
-            symlinks. Secrets are printed redacted: at most the first 4 and last 2 \
-            characters.
+            symlinks. A SQLite database (OpenClaw's state/openclaw.sqlite, an agent's \
+            openclaw-agent.sqlite) is read row by row, the rows still in its \
+            write-ahead log included, without changing it or creating files beside it; \
+            a secret is then named by table, column and rowid. Secrets are printed \
+            redacted: at most the first 4 and last 2 characters.
 
             Exit status: 0 when nothing was found, 3 when a secret was found, 1 when a \
             path could not be read, 64 for bad usage.
@@ -35,15 +38,24 @@ struct ScanSecretsCommand: ParsableCommand {
 
     func run() throws {
         let expansion = SecretScanTargets.expand(paths)
-        let result = SecretFileScan(workers: jobs).run(paths: expansion.files)
-        StandardStreams.output(json ? SecretScanReport.json(result, gaps: expansion.gaps) : SecretScanReport.text(result))
+        let databasePaths = expansion.files.filter(SQLiteFileFormat.isDatabase)
+        let databaseSet = Set(databasePaths)
+        let plainFiles = expansion.files.filter { !databaseSet.contains($0) && !SQLiteFileFormat.isSidecar($0, of: databaseSet) }
+        let result = SecretFileScan(workers: jobs).run(paths: plainFiles)
+        let databases = databasePaths.map { DatabaseSecretScan(workers: jobs).run(path: $0) }
+        StandardStreams.output(json
+            ? SecretScanReport.json(result, databases: databases, gaps: expansion.gaps)
+            : SecretScanReport.text(result, databases: databases))
         let unreadable = expansion.gaps + result.files.compactMap { file in
             file.error.map { InspectionGap(path: file.path, reason: $0.message) }
-        }
+        } + databases.compactMap { database in database.incomplete.map { InspectionGap(path: database.path, reason: $0) } }
         if !json {
-            for gap in unreadable { StandardStreams.error("\(gap.path): not scanned: \(gap.reason)") }
+            for gap in unreadable {
+                let reason = gap.reason.hasPrefix("not scanned") ? gap.reason : "not scanned: " + gap.reason
+                StandardStreams.error("\(gap.path): \(reason)")
+            }
         }
-        if !result.occurrences.isEmpty { throw ExitCode(3) }
+        if !result.occurrences.isEmpty || databases.contains(where: { !$0.occurrences.isEmpty }) { throw ExitCode(3) }
         if !unreadable.isEmpty { throw ExitCode(1) }
     }
 }

@@ -95,12 +95,13 @@ struct FileFactsTests {
         let gap = try #require(report.findings.first { $0.checkId == "fs.inspection_incomplete" })
         #expect(gap.severity == .info)
         #expect(gap.detail == """
-            6 path(s) could not be inspected; the checks that need them skipped them:
+            7 path(s) could not be inspected; the checks that need them skipped them:
             - \(state)/credentials: lstat: Permission denied
             - \(state)/agents/main/agent/auth-profiles.json: lstat: Permission denied
             - \(state)/agents/main/sessions/sessions.json: lstat: Permission denied
             - \(state)/agents: readdir: Permission denied
             - \(state)/agents/main/sessions: readdir: Permission denied
+            - \(state)/agents/main/agent/openclaw-agent.sqlite: lstat: Permission denied
             - \(state)/extensions: stat: Permission denied
             """)
         #expect(ids.last == "fs.inspection_incomplete")

@@ -14,6 +14,8 @@ struct ReleaseGateTests {
         // Issue 19's own checks.
         "secrets.config_url_credentials", "config.env_var_unresolved", "gateway.auth_placeholder", "hooks.token_placeholder",
         "config.legacy_keys", "config.invalid_value",
+        // Issue 17's own checks.
+        "fs.sqlite_state.perms_writable", "fs.sqlite_state.perms_readable", "secrets.databases",
         // Issue 18's advisory check.
         "openclaw.version.vulnerable",
     ]

@@ -114,6 +114,10 @@ enum StateDirLayout {
                 try manager.createSymbolicLink(atPath: path, withDestinationPath: absolute(target))
             case .existing:
                 break
+            case .sqliteDatabase(let statements, let inLog):
+                try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+                try SQLiteFixtureWriter.write(path, statements: statements.map(substitute), inLog: inLog.map(substitute))
+                if !inLog.isEmpty, let mode = fixture.mode { modes.append((path + "-wal", mode)) }
             }
             if let mode = fixture.mode { modes.append((path, mode)) }
             if let uid = fixture.ownerUID { owners.append((path, uid)) }

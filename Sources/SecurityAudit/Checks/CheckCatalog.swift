@@ -59,6 +59,7 @@ public enum CheckCatalog {
         BackupPlaintextSecretsCheck(),
         EnvFileSecretsCheck(),
         TranscriptSecretsCheck(),
+        DatabaseSecretsCheck(),
         ModelHygieneCheck(),
         SmallModelCheck(),
         // The exposure matrix, then the trust model.
@@ -77,6 +78,7 @@ public enum CheckCatalog {
         CredentialsDirPermissionsCheck(),
         AgentStateFilePermissionsCheck(),
         SessionTranscriptPermissionsCheck(),
+        StateDatabasePermissionsCheck(),
         LogFilePermissionsCheck(),
         WorkspaceSkillEscapeCheck(),
         SandboxBrowserContainerCheck(),

@@ -11,6 +11,9 @@ public struct FileFixture: Sendable {
         case symlink(String)
         /// Only mode or owner changes for what is already there.
         case existing
+        /// A SQLite database in WAL mode: `statements` checkpointed into the main file,
+        /// then `inLog` left in its `-wal` file, as the rows the gateway wrote last are.
+        case sqliteDatabase(statements: [String], inLog: [String])
     }
 
     public var path: String
@@ -28,6 +31,10 @@ public struct FileFixture: Sendable {
 
     public static func symlink(_ path: String, to target: String) -> FileFixture {
         FileFixture(path: path, kind: .symlink(target))
+    }
+
+    public static func sqliteDatabase(_ path: String, _ statements: [String], inLog: [String] = [], mode: UInt32 = 0o600) -> FileFixture {
+        FileFixture(path: path, kind: .sqliteDatabase(statements: statements, inLog: inLog), mode: mode)
     }
 
     /// `chmod` what the layout already has (the state dir `.` is 700 and `openclaw.json`

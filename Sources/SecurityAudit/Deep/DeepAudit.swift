@@ -97,11 +97,13 @@ public enum DeepAudit {
                 name: skill.name, directory: skill.directory, outcome: outcome, sensitiveNetwork: evidence))
         }
 
-        // Transcripts last: the largest read, with what is left of the budget.
+        // The databases (since 2026.7.2 they hold every transcript), then the legacy
+        // transcript files: the largest reads, with what is left of the budget.
         let remaining = UInt64(max(0, (deadline - NIODeadline.now()).nanoseconds))
         var withSecrets = context
-        SecretFactsCollector.addTranscripts(
-            to: &withSecrets, deadline: DispatchTime.now().uptimeNanoseconds + remaining, timeoutMilliseconds: timeout)
+        let scanDeadline = DispatchTime.now().uptimeNanoseconds + remaining
+        SecretFactsCollector.addDatabases(to: &withSecrets, deadline: scanDeadline)
+        SecretFactsCollector.addTranscripts(to: &withSecrets, deadline: scanDeadline, timeoutMilliseconds: timeout)
 
         let result = (try? probe.wait()) ?? GatewayProbeResult(
             attempted: true, url: target.url, ok: false, error: "Error: gateway probe did not complete", close: nil)
@@ -111,6 +113,9 @@ public enum DeepAudit {
             plugins: plugins, skills: skillFacts)
         if let version = result.serverVersion {
             updated.releaseEvidence.add(ReleaseClaim(source: .gateway, text: version))
+        }
+        if let stamp = OpenClawReleaseStamp.claim(updated.secrets.databaseAppVersions) {
+            updated.releaseEvidence.add(stamp)
         }
         return updated
     }

@@ -11,6 +11,10 @@ public struct FileFacts: Sendable {
     public var plugins: InstalledPlugins?
     /// Session transcripts (`agents/*/sessions/*.jsonl` and their archives) that exist.
     public var sessionTranscripts: [SessionTranscript] = []
+    /// `state/openclaw.sqlite`, then the agent databases (roster agents first, then the
+    /// other `agents/*/` folders on disk), each with its sidecars; only those with a
+    /// file on disk.
+    public var stateDatabases: [StateDatabase] = []
     /// The `skills/` walk of each agent workspace, in workspace order.
     public var workspaceSkills: [WorkspaceSkillScan] = []
     /// `plugins.installs` and `hooks.internal.installs`, with the installed versions.

@@ -24,6 +24,7 @@ struct FileFactsGatherer {
             inspect(agentFile(agentId, "sessions", "sessions.json"), into: &facts)
         }
         gatherTranscripts(rosterIds: roster.agentIdsDefaultFirst, into: &facts)
+        gatherStateDatabases(rosterIds: roster.agentIdsDefaultFirst, into: &facts)
 
         if let logFile = LogFileLocation.resolve(config: config, environment: environment, cwd: resolver.cwd) {
             facts.logFile = logFile
@@ -126,6 +127,51 @@ struct FileFactsGatherer {
                 }
             }
         }
+    }
+
+    /// The SQLite stores and their sidecars, by `lstat` alone (a symlink's target is
+    /// `stat`ed, as for every other file): the plain audit never opens a database.
+    private func gatherStateDatabases(rosterIds: [String], into facts: inout FileFacts) {
+        var databases: [StateDatabase] = []
+        let stateFolder = PathNormalization.join(paths.stateDir, StateDatabase.stateFolder)
+        databases.append(database(.state, folder: stateFolder, name: StateDatabase.stateFileName, into: &facts))
+        let roster = Set(rosterIds)
+        for name in rosterIds + agentFolderNames(excluding: roster) {
+            let folder = PathNormalization.join(paths.stateDir, "agents", name, "agent")
+            databases.append(database(
+                .agent(id: name, inRoster: roster.contains(name)), folder: folder,
+                name: StateDatabase.agentFileName, into: &facts))
+        }
+        facts.stateDatabases = databases.filter { !$0.files.isEmpty }
+    }
+
+    private func database(_ role: StateDatabase.Role, folder: String, name: String, into facts: inout FileFacts) -> StateDatabase {
+        let path = folder + "/" + name
+        var files: [(path: String, permissions: PathPermissions)] = []
+        for candidate in [path] + StateDatabase.sidecarSuffixes.map({ path + $0 }) {
+            // Sidecars share the folder: what kept the database from being examined
+            // keeps them too, and is reported once.
+            if candidate != path, case .uninspectable = facts[path] { break }
+            inspect(candidate, into: &facts)
+            if let permissions = facts[candidate].permissions, permissions.targetError == nil, !permissions.isDirectory {
+                files.append((candidate, permissions))
+            }
+        }
+        var folderPermissions: PathPermissions?
+        if !files.isEmpty {
+            inspect(folder, into: &facts)
+            folderPermissions = facts[folder].permissions
+        }
+        return StateDatabase(role: role, folder: folder, path: path, files: files, folderPermissions: folderPermissions)
+    }
+
+    /// `agents/*` folders (or links to folders) not in `excluding`, in listing order.
+    private func agentFolderNames(excluding: Set<String>) -> [String] {
+        let agentsDir = PathNormalization.join(paths.stateDir, "agents")
+        guard case .success(let entries) = fileSystem.listDirectory(agentsDir) else { return [] }
+        return entries
+            .filter { ($0.kind == .directory || $0.kind == .symlink) && !excluding.contains($0.name) }
+            .map(\.name)
     }
 
     /// `<id>.jsonl`, and the archives upstream leaves beside it

@@ -178,6 +178,56 @@ public enum SecurityFixer {
                 fixer.fix(name, in: folder, path: path, mode: 0o600, require: .file)
             }
         }
+        actions += databaseActions(stateDir: paths.stateDir, rosterIds: agentIds, fixer: fixer, walker: walker)
+        return actions
+    }
+
+    /// The SQLite stores, after the original's targets: `state/` 700 and
+    /// `state/openclaw.sqlite` 600, then for each agent (configured ones first, then the
+    /// other `agents/*/` folders) `agent/` 700 (for configured agents the original's
+    /// target above) and `openclaw-agent.sqlite` 600, each with its `-wal`, `-shm` and
+    /// `-journal` sidecars 600. Only modes change: the databases
+    /// are never opened, so a running gateway is not disturbed. A path that does not
+    /// exist gives no action (sidecars come and go with the gateway).
+    static func databaseActions(
+        stateDir: String, rosterIds: [String], fixer: PermissionFixer, walker: NoFollowWalker
+    ) -> [SecurityFixAction] {
+        var folders: [(folder: String, database: String)] = [
+            (PathNormalization.join(stateDir, StateDatabase.stateFolder), StateDatabase.stateFileName),
+        ]
+        var seen = Set(rosterIds)
+        var agentNames = rosterIds
+        let agentsDir = PathNormalization.join(stateDir, "agents")
+        if case .parent(let parent, let name) = walker.locateParent(of: agentsDir),
+           let names = NoFollowWalker.listDirectories(named: name, in: parent) {
+            agentNames += names.filter { seen.insert($0).inserted }
+        }
+        for name in agentNames {
+            folders.append((PathNormalization.join(agentsDir, name, "agent"), StateDatabase.agentFileName))
+        }
+        // Looked at first without changing anything: only what exists gets an action.
+        let probe = PermissionFixer(walker: walker, dryRun: true)
+        var actions: [SecurityFixAction] = []
+        for (index, (folder, database)) in folders.enumerated() {
+            let isRosterAgent = index > 0 && index <= rosterIds.count
+            switch probe.fix(folder, mode: 0o700, require: .directory).status {
+            case .skipped(.missing), .skipped(.notADirectory):
+                continue
+            case .skipped(.symlink):
+                // Nothing below a link is touched; a configured agent's folder is
+                // already reported above.
+                if index == 0 { actions.append(fixer.fix(folder, mode: 0o700, require: .directory)) }
+                continue
+            default:
+                break
+            }
+            let path = PathNormalization.join(folder, database)
+            let files = ([path] + StateDatabase.sidecarSuffixes.map { path + $0 })
+                .filter { probe.fix($0, mode: 0o600, require: .file).status != .skipped(.missing) }
+            guard !files.isEmpty else { continue }
+            if !isRosterAgent { actions.append(fixer.fix(folder, mode: 0o700, require: .directory)) }
+            actions += files.map { fixer.fix($0, mode: 0o600, require: .file) }
+        }
         return actions
     }
 

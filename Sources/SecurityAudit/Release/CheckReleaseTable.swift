@@ -119,6 +119,10 @@ enum CheckReleaseTable {
         }
         table["fs.state_dir.foreign_owner"] = .ours()
         table["fs.session_transcripts.perms_readable"] = .ours()
+        for id in ["fs.sqlite_state.perms_writable", "fs.sqlite_state.perms_readable"] {
+            table[id] = .ours("The SQLite stores (from 2026.5.30) that upstream's audit does not report: state/openclaw.sqlite, databases of agents the config no longer lists, -journal sidecars, folders others can write to.")
+        }
+        table["secrets.databases"] = .ours("This tool's secret scan of the SQLite stores (every row, the write-ahead log included).")
         table["fs.inspection_incomplete"] = .ours("Says which paths the file checks could not read.")
         for id in ["security.audit.suppressions.expired", "security.audit.suppressions.invalid", "security.audit.suppressions.stale"] {
             table[id] = .ours("Review of this tool's suppression entries (upstream suppressions have no expiry).")

@@ -1,8 +1,13 @@
 /// `fs.auth_profiles.*` and `fs.sessions_store.perms_readable`: per agent (the default
 /// agent, then every listed agent, normalized), `agent/auth-profiles.json` writable or
-/// readable by others and `sessions/sessions.json` readable by others.
+/// readable by others and `sessions/sessions.json` readable by others. From the SQLite
+/// releases on, upstream reports the agent database `agent/openclaw-agent.sqlite` and its
+/// `-wal` / `-shm` sidecars under the same ids, as the "auth profile SQLite store"
+/// (`src/security/audit-extra.async.ts`, `resolveAuthProfileDatabaseFilePaths`).
 struct AgentStateFilePermissionsCheck: Check {
     static let authFile = "agents/main/agent/auth-profiles.json"
+    static let agentDatabase = "agents/main/agent/openclaw-agent.sqlite"
+    static let databaseLabel = "auth profile SQLite store"
     static let storeFile = "agents/main/sessions/sessions.json"
 
     let infos = [
@@ -18,6 +23,7 @@ struct AgentStateFilePermissionsCheck: Check {
                 CheckExample(#"{ agents: { list: [{ id: "main" }, { id: " Work " }] } }"#, files: [
                     .file("agents/work/agent/auth-profiles.json", "{}", mode: 0o666),
                 ]),
+                CheckExample("{}", files: [.file(agentDatabase + "-wal", "", mode: 0o660)]),
             ],
             passes: [
                 CheckExample("{}", files: [.file(authFile, "{}", mode: 0o644)]),
@@ -35,9 +41,13 @@ struct AgentStateFilePermissionsCheck: Check {
                 CheckExample(#"{ agents: { list: [{ id: "ops", default: true }] } }"#, files: [
                     .file("agents/ops/agent/auth-profiles.json", "{}", mode: 0o640),
                 ]),
+                CheckExample("{}", files: [.file(agentDatabase, "", mode: 0o644)]),
+                CheckExample("{}", files: [.file(agentDatabase, "", mode: 0o600), .file(agentDatabase + "-shm", "", mode: 0o604)]),
             ],
             passes: [
                 CheckExample("{}", files: [.file(authFile, "{}", mode: 0o600)]),
+                CheckExample("{}", files: [.file(agentDatabase, "", mode: 0o600), .file(agentDatabase + "-wal", "", mode: 0o600)]),
+                CheckExample("{}", files: [.file("agents/retired/agent/openclaw-agent.sqlite", "", mode: 0o644)]),
                 CheckExample("{}", files: [.file(authFile, "{}", mode: 0o664)]),
                 CheckExample(#"{ agents: { list: [{ id: "ops" }] } }"#, files: [.file(authFile, "{}", mode: 0o644)]),
             ]),
@@ -73,6 +83,21 @@ struct AgentStateFilePermissionsCheck: Check {
                     findings.append(finding(
                         "fs.auth_profiles.perms_readable", .warn,
                         detail: "\(perms.detail(authPath)); auth-profiles.json contains API keys and OAuth tokens.",
+                        remediation: fix))
+                }
+            }
+            let databasePath = agentRoot + "/agent/" + StateDatabase.agentFileName
+            for path in [databasePath, databasePath + "-wal", databasePath + "-shm"] {
+                guard let perms = context.files[path].permissions else { continue }
+                let fix = PathPermissions.remediation(path, directory: false)
+                if perms.writableByOthers {
+                    findings.append(finding(
+                        "fs.auth_profiles.perms_writable", .critical, title: "\(Self.databaseLabel) is writable by others",
+                        detail: "\(perms.detail(path)); another user could inject credentials.", remediation: fix))
+                } else if perms.readableByOthers {
+                    findings.append(finding(
+                        "fs.auth_profiles.perms_readable", .warn, title: "\(Self.databaseLabel) is readable by others",
+                        detail: "\(perms.detail(path)); auth profile storage contains API keys and OAuth tokens.",
                         remediation: fix))
                 }
             }

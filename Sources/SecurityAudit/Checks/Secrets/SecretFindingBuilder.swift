@@ -34,7 +34,7 @@ struct SecretFindingBuilder {
     func detail(_ group: Group, note: String? = nil) -> String {
         var lines = ["\(group.kind.counted(group.total)) \(placeDescription)\(note.map { "; " + $0 } ?? ""):"]
         for hit in group.hits.prefix(Self.listedHits) {
-            var line = "- \(hit.path):\(hit.line)"
+            var line = hit.cell.map { "- \(hit.path) \($0.description)" } ?? "- \(hit.path):\(hit.line)"
             if let keyPath = hit.keyPath {
                 line += " \(keyPath)"
             } else if let name = hit.name {

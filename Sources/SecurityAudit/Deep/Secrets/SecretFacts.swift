@@ -8,6 +8,8 @@ public enum SecretLocation: String, Sendable, CaseIterable {
     case envFile = "env-file"
     /// `agents/*/sessions/*.jsonl` and their archives (only with `--deep`).
     case transcript
+    /// The rows of `state/openclaw.sqlite` and the agent databases (only with `--deep`).
+    case database
 }
 
 /// One secret found on disk, as the checks see it: never the value, only its redacted
@@ -27,6 +29,8 @@ public struct SecretHit: Sendable, Equatable {
     public var origin: ConfigOrigin?
     /// Of the file as it was read (a symlink's target).
     public var permissions: PathPermissions?
+    /// In a database: the table, row and column (`line` is then 0).
+    public var cell: DatabaseCell?
 
     /// A provider key or private key in a file that other users can read.
     public var isExposedCredential: Bool {
@@ -47,6 +51,14 @@ public struct SecretScanFacts: Sendable {
     public var transcriptBytesScanned = 0
     /// Why the transcript scan did not finish (the deep time budget ran out).
     public var transcriptScanIncomplete: String?
+    /// Whether the SQLite databases were scanned (`--deep`).
+    public var databasesScanned = false
+    /// Each database not read completely, with why (corrupt, encrypted, too large for
+    /// the budget, the budget ran out).
+    public var databaseScanIncomplete: [InspectionGap] = []
+    /// `schema_meta.app_version` of the databases read, newest first: the release that
+    /// last wrote OpenClaw's schema metadata, and the database that says so.
+    public var databaseAppVersions: [(version: String, path: String)] = []
 
     public init() {}
 

@@ -46,7 +46,7 @@ struct SecretFactsCollector {
             case .backup:
                 if !backupKeys.keys.contains(hit.path) { backupKeys[hit.path] = parsedKeys(hit.path) }
                 hit.keyPath = backupKeys[hit.path]??.lookup(file: hit.path, offset: valueStart)?.path
-            case .envFile, .transcript:
+            case .envFile, .transcript, .database:
                 break
             }
         }
@@ -68,6 +68,36 @@ struct SecretFactsCollector {
                 + "\(scan.unfinishedFiles) of \(transcripts.count) session transcripts not scanned completely "
                 + "(\(scan.bytesScanned / (1 << 20)) MiB scanned)"
         }
+        context.secrets = facts
+    }
+
+    /// Scans every SQLite database of `context.files` (one after another, each with the
+    /// whole machine) into `context.secrets`, within the deadline.
+    static func addDatabases(to context: inout AuditContext, deadline: UInt64?) {
+        var facts = context.secrets
+        facts.databasesScanned = true
+        var results: [DatabaseScanResult] = []
+        for database in context.files.stateDatabases where database.exists {
+            let result = DatabaseSecretScan(limitPerKind: keptPerKind, deadline: deadline).run(path: database.path)
+            let exposed = result.permissions?.readableByOthers ?? false
+            for (kind, count) in result.counts {
+                facts.counts[.database, default: [:]][kind, default: 0] += count
+                if exposed { facts.exposedCounts[.database, default: [:]][kind, default: 0] += count }
+            }
+            for occurrence in result.occurrences {
+                facts.hits.append(SecretHit(
+                    kind: occurrence.kind, location: .database, path: database.path, line: 0,
+                    redacted: occurrence.redacted, name: occurrence.name, permissions: result.permissions,
+                    cell: occurrence.cell))
+            }
+            if let reason = result.incomplete {
+                facts.databaseScanIncomplete.append(InspectionGap(path: database.path, reason: reason))
+            }
+            results.append(result)
+        }
+        facts.databaseAppVersions = OpenClawReleaseStamp.newestFirst(results.flatMap { result in
+            result.appVersions.map { (version: $0, path: result.path) }
+        })
         context.secrets = facts
     }
 
