@@ -46,8 +46,9 @@ struct ChannelChecksTests {
     }
 
     @Test func accountDMPathsAndWarningNumbers() throws {
+        // February: warnings classified by keyword (critical for an open surface).
         let findings = try channelFindings(#"""
-        { channels: { whatsapp: { groupPolicy: "open", accounts: {
+        { meta: { lastTouchedVersion: "2026.2.26" }, channels: { whatsapp: { groupPolicy: "open", accounts: {
             personal: { dmPolicy: "open", allowFrom: ["*"] },
             work: { groupPolicy: "open", groups: { "g@g.us": {} } } } } } }
         """#, files: [
@@ -144,7 +145,7 @@ struct ChannelChecksTests {
         #expect(chat[3].detail == #"Google Chat DMs are open to anyone. Set channels.googlechat.dm.policy="pairing" or "allowlist"."#)
         #expect(chat[3].severity == .warn)
 
-        let irc = try channelFindings(#"{ channels: { irc: { host: "h", nick: "n", groupPolicy: "allowlist", nickserv: { register: true } } } }"#,
+        let irc = try channelFindings(#"{ meta: { lastTouchedVersion: "2026.7.1" }, channels: { irc: { host: "h", nick: "n", groupPolicy: "allowlist", nickserv: { register: true } } } }"#,
                                       environment: ["IRC_TLS": "0"])
         #expect(irc.map(\.detail) == [
             "IRC TLS is disabled (channels.irc.tls=false); traffic and credentials are plaintext.",

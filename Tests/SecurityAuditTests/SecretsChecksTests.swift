@@ -50,7 +50,7 @@ struct SecretsChecksTests {
     }
 
     @Test func feishuSitsBetweenControlUIAndDangerousFlags() throws {
-        let found = try ids(#"{ gateway: { controlUi: { dangerouslyDisableDeviceAuth: true } }, channels: { feishu: { appId: "a", appSecret: "b" } } }"#)
+        let found = try ids(#"{ meta: { lastTouchedVersion: "2026.7.1" }, gateway: { controlUi: { dangerouslyDisableDeviceAuth: true } }, channels: { feishu: { appId: "a", appSecret: "b" } } }"#)
         let device = try #require(found.firstIndex(of: "gateway.control_ui.device_auth_disabled"))
         let feishu = try #require(found.firstIndex(of: "channels.feishu.doc_owner_open_id"))
         let flags = try #require(found.firstIndex(of: "config.insecure_or_dangerous_flags"))

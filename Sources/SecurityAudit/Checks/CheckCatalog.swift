@@ -4,6 +4,7 @@
 public enum CheckCatalog {
     public static let checks: [any Check] = [
         AttackSurfaceSummaryCheck(),
+        AgentRosterDefaultCheck(),
         // What the audit could not read as written (ours): values it cannot know.
         LegacyKeysCheck(),
         RejectedValuesCheck(),
@@ -68,6 +69,7 @@ public enum CheckCatalog {
         ControlPlaneExposureCheck(),
         MultiUserHeuristicCheck(),
         GroupScopeMainCheck(),
+        CrossAgentSessionAccessCheck(),
         // Filesystem block: state dir and config, includes, state files, workspace
         // skills, sandbox browser containers, then plugin trust with the hook install
         // records (checks.md §1.3 step 21, later-checks.md §2 step 15).

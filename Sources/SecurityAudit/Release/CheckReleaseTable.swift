@@ -105,6 +105,12 @@ enum CheckReleaseTable {
         table["security.audit.suppressions.active"] = .upstream(
             since: "2026.5.18", "security.audit.suppressions arrived with upstream docs of 2026-05-16; first release 2026.5.18 (likely).")
 
+        table["security.trust_model.cross_agent_session_access_default"] = .upstream(
+            since: "2026.9.2", "Upstream PR #136755 (landed 2026-09-03) with the 2026.9.2 change of the session-tool defaults; seen live on 2026.9.9.")
+
+        table["config.agent_roster.invalid_default_count"] = .upstream(
+            since: "2026.8.1", "Came with upstream's roster rework (PR #114388, merged 2026-07-27; agents.ownership in the docs 2026-08-12); first stable 2026.8.1 (likely).")
+
         // Ours.
         for id in ["secrets.config_plaintext", "secrets.backup_plaintext", "secrets.env_file", "secrets.transcripts"] {
             table[id] = .ours("This tool's secret scan.")

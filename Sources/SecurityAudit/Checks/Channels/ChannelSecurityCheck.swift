@@ -28,7 +28,8 @@ struct ChannelSecurityCheck: Check {
                 findings += DMPolicyRules.findings(account: account, context: context)
                 for message in ChannelWarnings.warnings(
                     for: account, groupPolicies: context.groupPolicies, environment: context.environment) {
-                    findings.append(ChannelWarningRule.finding(message, account: account, number: findings.count + 1))
+                    findings.append(ChannelWarningRule.finding(
+                        message, account: account, number: findings.count + 1, release: context.openclaw))
                 }
                 if account.channel == .telegram {
                     findings += TelegramRules.findings(account: account, context: context)

@@ -1,19 +1,28 @@
 /// `channels.<id>.warning.<N>`: each warning a channel plugin reports for an account,
 /// numbered by its position among the channel findings. Most say that groups are open.
+/// Through 2026.7.x the severity is classified from the text's keywords; from 2026.8.1
+/// upstream's channel collector (`src/security/audit-channel.ts`) reports every legacy
+/// string warning as `warn` (plugins that need another severity return a structured
+/// finding).
 enum ChannelWarningRule {
+    static let alwaysWarnSince = OpenClawVersion(major: 2026, minor: 8, patch: 1)
+
     static let infos = [
         CheckInfo(
             id: "channels.<id>.warning.<N>",
             title: "<Label> security warning",
-            severity: .varies(default: .critical, rule: "critical when the warning describes an open surface (groupPolicy=\"open\", \"allows any\", \"public\"...), info when it describes a closed one (\"disabled\", \"locked\"), else warn"),
+            severity: .varies(default: .warn, rule: "warn from OpenClaw 2026.8.1; before it, critical when the warning describes an open surface (groupPolicy=\"open\", \"allows any\", \"public\"...), info when it describes a closed one (\"disabled\", \"locked\"), else warn"),
             rationale: "An open group policy lets any group or channel the bot is added to trigger the agent; a prompt injection from any member then runs with the agent's tools.",
             remediation: "Set groupPolicy=\"allowlist\" and list the groups, guilds or channels the bot may answer in.",
             fixable: true,
             triggers: [
-                CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "open" } } }"#, severity: .critical),
+                CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "open" } } }"#, severity: .critical, release: "2026.7.1"),
+                CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "open" } } }"#, severity: .warn, release: "2026.8.1"),
+                CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "open" } } }"#, severity: .warn),
                 // Matrix has no schema default: channels.defaults.groupPolicy applies.
-                CheckExample(#"{ channels: { defaults: { groupPolicy: "open" }, matrix: { homeserver: "https://matrix.example.org", accessToken: "t" } } }"#, severity: .critical),
-                CheckExample(#"{ channels: { irc: { host: "irc.example.net", nick: "bot", tls: false, groupPolicy: "allowlist" } } }"#, severity: .info),
+                CheckExample(#"{ channels: { defaults: { groupPolicy: "open" }, matrix: { homeserver: "https://matrix.example.org", accessToken: "t" } } }"#, severity: .critical, release: "2026.2.26"),
+                CheckExample(#"{ channels: { irc: { host: "irc.example.net", nick: "bot", tls: false, groupPolicy: "allowlist" } } }"#, severity: .info, release: "2026.7.1"),
+                CheckExample(#"{ channels: { irc: { host: "irc.example.net", nick: "bot", tls: false, groupPolicy: "allowlist" } } }"#, severity: .warn, release: "2026.8.1"),
                 CheckExample(#"{ channels: { irc: { host: "irc.example.net", nick: "bot", groupPolicy: "allowlist", nickserv: { register: true } } } }"#, severity: .warn),
             ],
             passes: [
@@ -27,12 +36,12 @@ enum ChannelWarningRule {
             ]),
     ]
 
-    static func finding(_ message: String, account: ChannelAccount, number: Int) -> Finding {
+    static func finding(_ message: String, account: ChannelAccount, number: Int, release: OpenClawRelease) -> Finding {
         var detail = message.trimmingWhitespace
         if detail.hasPrefix("-") { detail = String(detail.dropFirst()).trimmingWhitespace }
         return Finding(
             checkId: "channels.\(account.channel.id).warning.\(number)",
-            severity: ChannelWarnings.severity(of: message.trimmingWhitespace),
+            severity: release.isAtLeast(alwaysWarnSince) ? .warn : ChannelWarnings.severity(of: message.trimmingWhitespace),
             title: "\(account.channel.label) security warning",
             detail: detail,
             location: (account.config["groupPolicy"] ?? account.section)?.origin)
