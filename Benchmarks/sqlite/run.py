@@ -69,10 +69,10 @@ def build(path, size_mb, seed):
         if len(batch) == 2000:
             db.executemany("INSERT INTO transcript_events VALUES (?, ?, ?, ?, ?)", batch)
             batch = []
-            if scratch.stat().st_size + pathlib.Path(str(scratch) + "-wal").stat().st_size >= target:
-                break
             if rowid % 20000 == 0:
                 db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                if scratch.stat().st_size >= target:
+                    break
     # Plant 180 secrets in existing rows, then checkpoint; 20 more in new rows left in the log.
     for _ in range(180):
         target_row = rng.randint(1, rowid)

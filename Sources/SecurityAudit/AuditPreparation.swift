@@ -53,6 +53,9 @@ public enum AuditPreparation {
     static func context(_ request: AuditRequest, loaded written: LoadedConfig, paths: OpenClawPaths, resolver: PathResolver) -> AuditContext {
         // Every fact and check sees legacy keys' content where it belongs now.
         let loaded = LegacyConfigMigration.applied(to: written)
+        // Docker answers from another process: ask first, collect after the file walk.
+        let containerScan = ExternalFacts.startContainerScan(
+            environment: loaded.environment, homeDir: paths.homeDir, fileSystem: request.fileSystem)
         var files = FileFactsGatherer(
             fileSystem: request.fileSystem, config: loaded.root, paths: paths,
             includeFiles: loaded.includeFiles, environment: loaded.environment, resolver: resolver
@@ -62,7 +65,8 @@ public enum AuditPreparation {
         var configResolver = resolver
         configResolver.environment = loaded.environment
         let external = ExternalFacts.collect(
-            config: loaded.root, environment: loaded.environment, resolver: configResolver, fileSystem: request.fileSystem)
+            config: loaded.root, environment: loaded.environment, resolver: configResolver, fileSystem: request.fileSystem,
+            containerScan: containerScan)
         let channelFacts = ChannelFacts.gather(
             config: loaded.root, environment: loaded.environment, paths: paths,
             agents: AgentRoster(config: loaded.root), resolvePath: resolver.resolveUserPath,

@@ -12,8 +12,11 @@ struct AuditCommand: ParsableCommand {
             by severity.
 
             With --deep it also probes the running gateway over its WebSocket (as a \
-            read-only operator) and scans the code of installed plugins and skills, \
-            both within one time budget (--timeout). A deep part that fails or runs out \
+            read-only operator), scans the code of installed plugins and skills, and \
+            reads every row of OpenClaw's SQLite databases (state/openclaw.sqlite, \
+            agents/<id>/agent/openclaw-agent.sqlite, their write-ahead logs included, \
+            without changing them) and the session transcripts for secrets, all within \
+            one time budget (--timeout). A deep part that fails or runs out \
             of time is reported as a finding, and the JSON then has "complete": false.
 
             --fix changes only the values it fixes, in the file where each is written \
@@ -23,8 +26,9 @@ struct AuditCommand: ParsableCommand {
 
             The checks follow the OpenClaw release audited: --openclaw-version, else the \
             running gateway's version (--deep), else the installed openclaw package (for \
-            the default state directory), else the version that last wrote the state or \
-            the config (meta.lastTouchedVersion). Checks a release does not have do not \
+            the default state directory), else the version that last wrote the state \
+            databases (schema_meta.app_version, read by --deep) or the config \
+            (meta.lastTouchedVersion). Checks a release does not have do not \
             run; with no release known every check runs as the newest release has it.
 
             Exit status:

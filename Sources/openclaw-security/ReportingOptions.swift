@@ -8,7 +8,7 @@ extension Severity: ExpressibleByArgument {}
 /// format, where it goes, the CI gates, suppressions' companions (baselines).
 struct ReportingOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "Report format (json is --json; sarif is SARIF 2.1.0; prometheus is node_exporter's textfile format).",
+        "Report format (json is --json; sarif is SARIF 2.1.0; prometheus is node_exporter's textfile format; markdown is for pull-request comments and job summaries).",
         valueName: "format"))
     var format: ReportFormat?
 

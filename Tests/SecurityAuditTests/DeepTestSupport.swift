@@ -72,6 +72,7 @@ func auditReport(example: CheckExample) throws -> AuditReport {
     if !example.programs.isEmpty {
         for (name, script) in example.programs { try dir.write("bin/" + name, script, mode: 0o755) }
         environment["PATH"] = dir.url("bin")
+        environment.merge(fakeDockerDaemon(for: example.programs)) { own, _ in own }
     }
     // Never probe a real gateway that may run on the default port of this machine.
     if example.deep, !example.config.contains("port"), environment["OPENCLAW_GATEWAY_PORT"] == nil {

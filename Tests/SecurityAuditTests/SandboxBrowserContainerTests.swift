@@ -115,6 +115,35 @@ struct SandboxBrowserContainerTests {
         let hang = try dir.write("hang.sh", "#!/bin/sh\nexec /bin/sleep 30\n", mode: 0o755)
         #expect(BoundedProcess.run(executable: hang, arguments: [], environment: [:], timeoutSeconds: 0.2) == .timedOut)
         #expect(BoundedProcess.run(executable: dir.url("missing"), arguments: [], environment: [:], timeoutSeconds: 1) == .failedToStart)
+        let killed = try dir.write("killed.sh", "#!/bin/sh\nkill -9 $$\n", mode: 0o755)
+        #expect(BoundedProcess.run(executable: killed, arguments: [], environment: [:], timeoutSeconds: 5) == .exited(status: 137, output: []))
+        let environment = try dir.write("env.sh", "#!/bin/sh\nprintf '%s|%s' \"$1\" \"$GREETING\"\n", mode: 0o755)
+        #expect(BoundedProcess.run(executable: environment, arguments: ["two words"], environment: ["GREETING": "hi there"], timeoutSeconds: 5)
+            == .exited(status: 0, output: Array("two words|hi there".utf8)))
+    }
+
+    /// A stuck program's own children are killed with it: the whole process group goes,
+    /// so a helper docker forked cannot outlive the audit.
+    @Test func timeoutKillsTheProcessGroup() throws {
+        let dir = try TemporaryDirectory()
+        let pidFile = dir.url("grandchild.pid")
+        let script = try dir.write("tree.sh", "#!/bin/sh\n/bin/sleep 30 >/dev/null &\necho $! > '\(pidFile)'\nexec /bin/sleep 30\n", mode: 0o755)
+        let started = ContinuousClock.now
+        #expect(BoundedProcess.run(executable: script, arguments: [], environment: [:], timeoutSeconds: 0.5) == .timedOut)
+        #expect(ContinuousClock.now - started < .seconds(10))
+        let pid = try #require(Int32(String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        // The grandchild was SIGKILLed; give the kernel a moment to reap it (init adopts it).
+        var alive = true
+        for _ in 0..<100 where alive {
+            alive = kill(pid, 0) == 0 && !isZombie(pid)
+            if alive { usleep(20_000) }
+        }
+        #expect(!alive, "the stuck program's child survived the timeout")
+    }
+
+    private func isZombie(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
+        return stat.split(separator: ")").last?.split(separator: " ").first == "Z"
     }
 
     @Test func executableLookupSkipsRelativeEntries() throws {

@@ -29,8 +29,19 @@ final class TemporaryDirectory {
         let full = url(relative)
         try FileManager.default.createDirectory(
             atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: full))
-        if let mode { chmod(full, mode) }
+        // O_CLOEXEC: a child another test spawns meanwhile must not inherit this write
+        // descriptor, or executing the file fails with ETXTBSY while that child lives.
+        let fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: full]) }
+        defer { close(fd) }
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: full]) }
+            bytes = bytes.dropFirst(written)
+        }
+        if let mode { fchmod(fd, mode) }
         return full
     }
 
@@ -52,6 +63,7 @@ func auditReport(
     if !programs.isEmpty {
         for (name, script) in programs { try dir.write("bin/" + name, script, mode: 0o755) }
         env["PATH"] = dir.url("bin")
+        env.merge(fakeDockerDaemon(for: programs)) { own, _ in own }
     }
     let context = try auditContext(in: dir, config: config, environment: env, files: files, fileSystem: fileSystem)
     return Auditor.run(context, timestamp: 0)
@@ -129,4 +141,10 @@ enum StateDirLayout {
             chmod(path, mode_t(mode))
         }
     }
+}
+
+/// A fake `docker` stands for a reachable daemon: the audit only asks docker when a
+/// daemon could answer (DockerDaemonLocator), so the fake gets a `DOCKER_HOST` to call.
+func fakeDockerDaemon(for programs: [String: String]) -> [String: String] {
+    programs["docker"] == nil ? [:] : ["DOCKER_HOST": "unix:///run/openclaw-tests-fake-docker.sock"]
 }

@@ -1,4 +1,3 @@
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -7,8 +6,14 @@ import Darwin
 
 /// Runs an external program with a hard time limit: the audit must never hang on a
 /// daemon that does not answer. Standard input is empty, standard error is discarded,
-/// standard output is captured up to a size limit. When the time is up the process is
-/// killed (SIGKILL) and the outcome is `.timedOut`, whatever it printed so far.
+/// standard output is captured up to a size limit. When the time is up the program and
+/// everything it started are killed (SIGKILL to its process group) and the outcome is
+/// `.timedOut`, whatever it printed so far.
+///
+/// Plain `posix_spawn` and `poll`, not Foundation's `Process`: linking Foundation only for
+/// this cost every audit its start-up (the binary's size and load time doubled), and
+/// `Process` cannot start the child in a group of its own, which killing a stuck
+/// `docker` with the helpers it forked needs.
 enum BoundedProcess {
     enum Outcome: Sendable, Equatable {
         case exited(status: Int32, output: [UInt8])
@@ -23,6 +28,7 @@ enum BoundedProcess {
         executable: String, arguments: [String], environment: [String: String],
         timeoutSeconds: Double, outputLimit: Int = defaultOutputLimit
     ) -> Outcome {
+        let deadline = MonotonicClock.now() + max(0, timeoutSeconds)
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else { return .failedToStart }
         let (readEnd, writeEnd) = (fds[0], fds[1])
@@ -30,80 +36,120 @@ enum BoundedProcess {
         // which does not carry the flag.
         _ = fcntl(readEnd, F_SETFD, FD_CLOEXEC)
         _ = fcntl(writeEnd, F_SETFD, FD_CLOEXEC)
+        defer { close(readEnd) }
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.standardOutput = FileHandle(fileDescriptor: writeEnd, closeOnDealloc: false)
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
-
-        do {
-            try process.run()
-        } catch {
-            close(writeEnd)
-            close(readEnd)
-            return .failedToStart
-        }
-        // Only the child may hold the write end now, so end of file means it is done.
+        let spawned = spawn(executable: executable, arguments: arguments, environment: environment, stdout: writeEnd)
+        // Only the child holds the write end now, so end of file means it (and anything it
+        // started with the pipe) is done.
         close(writeEnd)
+        guard let pid = spawned else { return .failedToStart }
 
-        let reader = PipeReader(fileDescriptor: readEnd, limit: outputLimit)
-        reader.start()
-        let deadline = DispatchTime.now() + timeoutSeconds
-        guard exited.wait(timeout: deadline) == .success else {
-            kill(process.processIdentifier, SIGKILL)
-            _ = exited.wait(timeout: .now() + 1)
+        guard let output = drain(readEnd, limit: outputLimit, until: deadline),
+              let status = waitForExit(pid, until: deadline)
+        else {
+            kill(-pid, SIGKILL)
+            var ignored: Int32 = 0
+            while waitpid(pid, &ignored, 0) < 0 && errno == EINTR {}
             return .timedOut
         }
-        // A grandchild may still hold the pipe open; the same deadline bounds the wait.
-        guard let output = reader.wait(until: deadline) else { return .timedOut }
-        return .exited(status: process.terminationStatus, output: output)
-    }
-}
-
-/// Drains a pipe on a background thread so a chatty child never blocks on a full pipe.
-/// The descriptor is closed by the reader once it sees end of file.
-private final class PipeReader: @unchecked Sendable {
-    private let fileDescriptor: Int32
-    private let limit: Int
-    private let lock = NSLock()
-    private var bytes: [UInt8] = []
-    private let finished = DispatchSemaphore(value: 0)
-
-    init(fileDescriptor: Int32, limit: Int) {
-        self.fileDescriptor = fileDescriptor
-        self.limit = limit
+        return .exited(status: status, output: output)
     }
 
-    func start() {
-        DispatchQueue.global(qos: .utility).async { self.drain() }
+    /// The child's pid, in a process group of its own, or nil when it could not start.
+    private static func spawn(executable: String, arguments: [String], environment: [String: String], stdout: Int32) -> pid_t? {
+        var actions = posix_spawn_file_actions_t()
+        var attributes = posix_spawnattr_t()
+        guard posix_spawn_file_actions_init(&actions) == 0 else { return nil }
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        guard posix_spawnattr_init(&attributes) == 0 else { return nil }
+        defer { posix_spawnattr_destroy(&attributes) }
+
+        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, stdout, STDOUT_FILENO)
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var defaultSignals = sigset_t()
+        sigemptyset(&defaultSignals)
+        sigaddset(&defaultSignals, SIGPIPE)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
+        posix_spawnattr_setpgroup(&attributes, 0)
+        var flags = POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
+        #if os(macOS)
+        flags |= POSIX_SPAWN_CLOEXEC_DEFAULT
+        #endif
+        posix_spawnattr_setflags(&attributes, Int16(flags))
+
+        let argv = ([executable] + arguments).map { strdup($0) }
+        let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") }
+        defer { (argv + envp).forEach { free($0) } }
+        var pid = pid_t()
+        // ETXTBSY: another thread's child briefly held a script this process just wrote
+        // open for writing (fork inherits descriptors until exec); it passes in moments.
+        for attempt in 0..<20 {
+            let status = (argv + [nil]).withUnsafeBufferPointer { argvBuffer in
+                (envp + [nil]).withUnsafeBufferPointer { envpBuffer in
+                    posix_spawn(&pid, executable, &actions, &attributes,
+                                UnsafeMutablePointer(mutating: argvBuffer.baseAddress!),
+                                UnsafeMutablePointer(mutating: envpBuffer.baseAddress!))
+                }
+            }
+            if status == 0 { return pid }
+            guard status == ETXTBSY, attempt < 19 else { return nil }
+            usleep(5_000)
+        }
+        return nil
     }
 
-    private func drain() {
+    /// Reads until end of file, keeping at most `limit` bytes (the rest is read and
+    /// dropped so the child never blocks on a full pipe); nil when the deadline comes first.
+    private static func drain(_ fd: Int32, limit: Int, until deadline: Double) -> [UInt8]? {
+        var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 16384)
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(fileDescriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { break }
-            lock.lock()
+            let remaining = deadline - MonotonicClock.now()
+            guard remaining > 0 else { return nil }
+            var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&descriptor, 1, Int32(min(remaining * 1000 + 1, Double(Int32.max))))
+            if ready < 0 && errno == EINTR { continue }
+            if ready < 0 { return bytes }
+            if ready == 0 { continue }
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+            if count <= 0 { return bytes }
             if bytes.count < limit {
                 bytes.append(contentsOf: chunk[0..<min(count, limit - bytes.count)])
             }
-            lock.unlock()
         }
-        close(fileDescriptor)
-        finished.signal()
     }
 
-    /// The output, or nil when end of file did not come before the deadline.
-    func wait(until deadline: DispatchTime) -> [UInt8]? {
-        guard finished.wait(timeout: deadline) == .success else { return nil }
-        lock.lock()
-        defer { lock.unlock() }
-        return bytes
+    /// The exit status (128 + signal for a killed child, as shells report it), or nil
+    /// when the child is still running at the deadline.
+    private static func waitForExit(_ pid: pid_t, until deadline: Double) -> Int32? {
+        var pause = 0.0005
+        while true {
+            var status: Int32 = 0
+            let result = waitpid(pid, &status, WNOHANG)
+            if result == pid {
+                let signal = status & 0x7F
+                return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+            }
+            if result < 0 && errno != EINTR { return -1 }
+            guard MonotonicClock.now() < deadline else { return nil }
+            // The pipe is closed, so the child is exiting: a few short naps at most.
+            var nap = timespec(tv_sec: 0, tv_nsec: Int(pause * 1e9))
+            nanosleep(&nap, nil)
+            pause = min(pause * 2, 0.02)
+        }
+    }
+}
+
+/// Seconds on the monotonic clock, for deadlines that wall-clock changes cannot move.
+enum MonotonicClock {
+    static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }

@@ -5,6 +5,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case sarif
     case junit
     case prometheus
+    case markdown
 }
 
 /// Turns a report into the bytes printed on stdout, one formatter per format.
@@ -15,7 +16,8 @@ public protocol Reporter {
 extension ReportFormat {
     /// - Parameters:
     ///   - failOn: the `--fail-on` severity; JUnit fails a check's test case from it.
-    ///   - workingDirectory: SARIF writes paths under it relative to `%SRCROOT%`.
+    ///   - workingDirectory: SARIF writes paths under it relative to `%SRCROOT%`; Markdown
+    ///     shows them relative to it.
     ///   - width: the terminal's width; the text report wraps to it.
     public func reporter(
         colors: Bool, profile: String?, failOn: Severity? = nil, workingDirectory: String? = nil, width: Int? = nil
@@ -26,6 +28,7 @@ extension ReportFormat {
         case .sarif: return SARIFReporter(workingDirectory: workingDirectory)
         case .junit: return JUnitReporter(failOn: failOn)
         case .prometheus: return PrometheusReporter()
+        case .markdown: return MarkdownReporter(workingDirectory: workingDirectory)
         }
     }
 }

@@ -23,7 +23,7 @@ struct DatabaseSecretsCheck: Check {
             title: "Secrets in OpenClaw's SQLite databases",
             severity: .varies(default: .warn, rule: "critical for a provider key or private key in a database other users can read, else warn"),
             rationale: "A key that appeared in a conversation or tool output stays in the agent database's transcript rows (and in its write-ahead log until the next checkpoint), readable by anyone who gets the file or a backup of it; it must be rotated, not only deleted.",
-            remediation: "Rotate the listed keys, then delete the sessions that hold them (openclaw sessions) and keep the databases at mode 600; keep logging.redactSensitive at \"tools\".",
+            remediation: "Rotate the listed keys, then delete the sessions that hold them and keep the databases at mode 600; keep logging.redactSensitive at \"tools\".",
             triggers: [
                 CheckExample("{}", severity: .warn, files: [
                     .sqliteDatabase(agentDatabase, transcriptRow("$ cat .env\\nOPENAI_API_KEY=\(SecretSamples.openAI())")),

@@ -1,6 +1,5 @@
 /// The release stamp OpenClaw writes into its databases: `schema_meta.app_version`, the
-/// build that last wrote the schema metadata (`src/state/openclaw-schema-versions.ts`
-/// upstream). Beside `meta.lastTouchedVersion` of the config, it says which release
+/// build that last wrote the schema metadata (upstream's `docs/reference/database-schemas.md`). Beside `meta.lastTouchedVersion` of the config, it says which release
 /// runs on this state dir. It is read where the databases are read: by the deep step
 /// (the plain audit only `lstat`s them), which adds it as a release source.
 public enum OpenClawReleaseStamp {
