@@ -22,7 +22,7 @@ from bench import make_large_state  # noqa: E402  (the same generated tree as be
 
 
 def hyperfine(commands, env, runs, export):
-    args = ["hyperfine", "--shell=none", "--warmup", "5", "--runs", str(runs), "--export-json", export, "-N"]
+    args = ["hyperfine", "--shell=none", "--warmup", "5", "--runs", str(runs), "--export-json", export]
     for name, command in commands:
         args += ["--command-name", name, command]
     subprocess.run(args, env=env, check=True, stdout=subprocess.DEVNULL)

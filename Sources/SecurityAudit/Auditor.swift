@@ -7,7 +7,9 @@ public enum Auditor {
         // Checks the audited release does not have leave no finding (checks.md ids with
         // a release range, `CheckReleaseTable`).
         let gate = ReleaseGate(release: context.openclaw)
-        var findings = checks.flatMap { $0.findings(in: context) }.compactMap(gate.admit)
+        // Secrets in finding text (a token in a file name) are redacted once, here, for
+        // every output format.
+        var findings = checks.flatMap { $0.findings(in: context) }.compactMap(gate.admit).map(SecretTextRedaction.redact)
         FixableFindings.mark(&findings, config: context.configFile.writtenRoot ?? context.config, infos: checks.flatMap(\.infos))
         var report = AuditReport(
             timestamp: timestamp, findings: findings, deepRequested: context.deep,

@@ -56,3 +56,24 @@ extension AdversarialStateDirTests {
         #expect(TerminalText.inline("closed\nINFO fake\r\u{1B}[2J") == "closed\\u{a}INFO fake\\u{d}\\u{1b}[2J")
     }
 }
+
+extension AdversarialStateDirTests {
+    @Test func tokenLikeFileNamesAreRedactedInFindingsAndChmodLines() throws {
+        let state = try HostileStateDir()
+        let token = SecretSamples.gitHub()
+        try state.write("openclaw.json", "{}", mode: 0o644)
+        try state.dir.makeDirectory("state/credentials")
+        chmod(state.state("credentials"), 0o755)
+        try state.write("credentials/\(token).json", "{}", mode: 0o644)
+        // A world-readable transcript is named in its finding.
+        try state.write("agents/main/sessions/\(token).jsonl", "{}", mode: 0o644)
+        for arguments in [["--json"], [], ["--fix", "--dry-run"], ["--fix", "--dry-run", "--json"]] {
+            let outcome = try state.audit(arguments)
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            #expect(!outcome.stdout.contains(token), "\(arguments): the token is in clear")
+            #expect(outcome.stdout.contains("ghp_…"), "\(arguments): \(outcome.stdout)")
+        }
+        #expect(SecretTextRedaction.redact("chmod 600 /s/credentials/\(token).json") == "chmod 600 /s/credentials/\(SecretRedaction.redact(Array(token.utf8), kind: .gitHub)).json")
+        #expect(SecretTextRedaction.redact("nothing secret here") == "nothing secret here")
+    }
+}

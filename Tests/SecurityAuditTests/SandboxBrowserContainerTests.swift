@@ -76,7 +76,7 @@ struct SandboxBrowserContainerTests {
     /// The call sequence, with a scripted runner instead of processes.
     @Test func probeSequence() {
         let calls = CallLog()
-        let scan = SandboxBrowserContainerProbe.scan { arguments in
+        let scan = SandboxBrowserContainerProbe.scan { arguments, _ in
             calls.append(arguments)
             switch (arguments[0], arguments.last ?? "") {
             case ("ps", _): return .exited(status: 0, output: Array("a\r\n-evil\nb\nc\n".utf8))

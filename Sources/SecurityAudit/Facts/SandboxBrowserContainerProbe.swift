@@ -1,3 +1,4 @@
+import Dispatch
 /// What `docker` says about the sandbox browser containers (label
 /// `openclaw.sandboxBrowser=1`): their drift labels and published ports.
 public struct SandboxBrowserContainerScan: Sendable, Equatable {
@@ -35,10 +36,12 @@ public struct SandboxBrowserContainerScan: Sendable, Equatable {
 /// container audit. Any failure other than a timeout skips what it concerns, as the
 /// original does: a machine without a Docker daemon simply has nothing to report.
 enum SandboxBrowserContainerProbe {
-    typealias Runner = @Sendable ([String]) -> BoundedProcess.Outcome
+    /// Runs `docker` with the arguments, within the seconds given.
+    typealias Runner = @Sendable ([String], Double) -> BoundedProcess.Outcome
 
-    /// Each call's limit. The original allows 5 s per call; two keep the audit fast
-    /// while leaving a healthy daemon ample time.
+    /// One budget for the whole sequence (list, then inspect and port per container).
+    /// The original allows 5 s per call, so ten slow containers took 30 s of a plain
+    /// audit; two seconds in all leave a healthy daemon ample time.
     static let timeoutSeconds = 2.0
 
     static let listArguments = ["ps", "-a", "--filter", "label=openclaw.sandboxBrowser=1", "--format", "{{.Names}}"]
@@ -48,15 +51,22 @@ enum SandboxBrowserContainerProbe {
     /// docker at all.
     static func scan(environment: [String: String]) -> SandboxBrowserContainerScan? {
         guard let docker = ExecutableLookup.find("docker", path: environment["PATH"]) else { return nil }
-        return scan { arguments in
+        return scan { arguments, seconds in
             BoundedProcess.run(
                 executable: docker, arguments: arguments, environment: environment,
-                timeoutSeconds: timeoutSeconds)
+                timeoutSeconds: seconds)
         }
     }
 
-    static func scan(run: Runner) -> SandboxBrowserContainerScan {
-        let timeoutMilliseconds = Int(timeoutSeconds * 1000)
+    static func scan(budgetSeconds: Double = timeoutSeconds, run runner: @escaping Runner) -> SandboxBrowserContainerScan {
+        let timeoutMilliseconds = Int(budgetSeconds * 1000)
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(budgetSeconds * 1e9)
+        // Each call gets what is left of the budget; none starts once it is spent.
+        let run = { (arguments: [String]) -> BoundedProcess.Outcome in
+            let now = DispatchTime.now().uptimeNanoseconds
+            guard now < deadline else { return .timedOut }
+            return runner(arguments, Double(deadline - now) / 1e9)
+        }
         var result = SandboxBrowserContainerScan(containers: [], timedOut: false, timeoutMilliseconds: timeoutMilliseconds)
         let names: [String]
         switch run(listArguments) {

@@ -51,7 +51,8 @@ public struct FixTextBlock: Sendable {
             body.append("skip \(missing.count) missing path\(missing.count == 1 ? "" : "s") (nothing to tighten): \(listed)\(more)")
         }
         body += result.errors.map { "error: " + shortenInString($0) }
-        lines += body.map { palette.muted("  " + TerminalText.sanitized($0)) }
+        // A path can hold a token (`credentials/ghp_….json`): redacted like any secret.
+        lines += body.map { palette.muted("  " + TerminalText.sanitized(SecretTextRedaction.redact($0))) }
         return lines
     }
 

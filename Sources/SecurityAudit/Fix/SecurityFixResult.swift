@@ -131,7 +131,8 @@ extension SecurityFixAction {
     public var jsonValue: JSONValue {
         var members: [(String, JSONValue)] = [
             ("kind", .string("chmod")),
-            ("path", .string(path)),
+            // A name can hold a token: redacted as in the text.
+            ("path", .string(SecretTextRedaction.redact(path))),
             ("mode", .integer(Int64(mode))),
             ("ok", .bool(ok)),
         ]
