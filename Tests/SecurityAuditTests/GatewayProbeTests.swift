@@ -51,7 +51,7 @@ struct GatewayProbeTests {
         let params = try #require(connect["params"])
         #expect(params["role"]?.stringValue == "operator")
         #expect(params["scopes"] == .array([.string("operator.read")]))
-        #expect(params["minProtocol"]?.integerValue == 3 && params["maxProtocol"]?.integerValue == 3)
+        #expect(params["minProtocol"]?.integerValue == 3 && params["maxProtocol"]?.integerValue == 4)
         #expect(params["client"]?["id"]?.stringValue == "cli")
         #expect(params["client"]?["mode"]?.stringValue == "probe")
         #expect(params["auth"]?["token"]?.stringValue == "secret-token")
@@ -73,6 +73,26 @@ struct GatewayProbeTests {
         #expect(reads == ["health", "status", "system-presence", "config.get"])
         #expect(frames.last?["params"] == .object([]))
         #expect(frames.dropFirst().prefix(3).allSatisfy { $0["params"] == nil })
+    }
+
+    /// Today's gateways speak protocol 4 only and check that the device signed the
+    /// challenge's `ts`; the probe connects and learns the gateway's release.
+    @Test func protocolFourGatewayAcceptsTheProbe() throws {
+        let (result, frames) = try withPeer(.speaks(protocols: 4...4, serverVersion: "2026.9.9")) { peer in
+            (try probe(port: peer.port, credentials: GatewayProbeCredentials(token: "t")), peer.receivedFrames)
+        }
+        #expect(result.ok, "\(String(describing: result.error))")
+        #expect(result.serverVersion == "2026.9.9")
+        #expect(frames.first?["params"]?["device"]?["signedAt"]?.integerValue == GatewayTestPeer.challengeTime)
+        #expect(frames.dropFirst().compactMap { $0["method"]?.stringValue } == ["health", "status", "system-presence", "config.get"])
+    }
+
+    @Test func protocolThreeGatewayStillWorksAndAFutureOneIsAMismatch() throws {
+        let legacy = try withPeer(.speaks(protocols: 3...3, serverVersion: "2026.4.20")) { try probe(port: $0.port) }
+        #expect(legacy.ok && legacy.serverVersion == "2026.4.20")
+        let future = try withPeer(.speaks(protocols: 5...5, serverVersion: "2027.1.1")) { try probe(port: $0.port) }
+        #expect(!future.ok)
+        #expect(future.error?.contains("protocol mismatch") == true, "\(String(describing: future.error))")
     }
 
     @Test func rejectedAuthEndsWithThePeersPolicyClose() throws {
@@ -146,6 +166,16 @@ struct GatewayProbeTests {
         let request = AuditRequest(environment: env, cwd: dir.path, systemHome: nil, deep: true, loadDotEnv: false)
         let context = try DeepAudit.collect(into: try AuditPreparation.prepare(request), request: request, options: options)
         return Auditor.run(context, timestamp: 0)
+    }
+
+    /// The running gateway's version names the release, over the config's stamp, and a
+    /// release it reports retires what that release no longer has.
+    @Test func gatewayVersionNamesTheAuditedRelease() throws {
+        try withPeer(.speaks(protocols: 4...4, serverVersion: "2026.9.9")) { peer in
+            let report = try deepAudit(config: #"{ meta: { lastTouchedVersion: "2026.2.26" }, logging: { redactSensitive: "off" }, gateway: { port: \#(peer.port) } }"#)
+            #expect(report.openclaw == OpenClawRelease(version: OpenClawVersion("2026.9.9"), source: "gateway hello-ok server.version"))
+            #expect(!report.findings.contains { $0.checkId == "logging.redact_off" })
+        }
     }
 
     @Test func explicitTokenWinsOverEnvironmentAndConfig() throws {

@@ -1,3 +1,4 @@
+import Crypto
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
@@ -24,7 +25,15 @@ final class GatewayTestPeer: Sendable {
         case sendsGarbageFrames
         /// Accepts `connect` but refuses the read requests (missing scope).
         case rejectsReads
+        /// A gateway of a given protocol range (upstream `docs/gateway/protocol.md`): picks
+        /// the highest protocol both sides offer or refuses with "protocol mismatch";
+        /// from protocol 4 on, checks the device signature and that `signedAt` is the
+        /// challenge's `ts`; answers `hello-ok` with `server.version` and `auth`.
+        case speaks(protocols: ClosedRange<Int>, serverVersion: String)
     }
+
+    /// The `ts` of the challenge a protocol-speaking peer sends.
+    static let challengeTime: Int64 = 1_764_806_400_000
 
     let mode: Mode
     let port: Int
@@ -65,7 +74,7 @@ final class GatewayTestPeer: Sendable {
             try pipeline.addHandler(CloseOnReadHandler())
         case .sendsGarbage:
             try pipeline.addHandler(GarbageHandler())
-        case .accepts, .rejectsAuth, .sendsGarbageFrames, .rejectsReads:
+        case .accepts, .rejectsAuth, .sendsGarbageFrames, .rejectsReads, .speaks:
             let upgrader = NIOWebSocketServerUpgrader(
                 maxFrameSize: 1 << 20,
                 shouldUpgrade: { channel, _ in channel.eventLoop.makeSucceededFuture(HTTPHeaders()) },
@@ -124,7 +133,8 @@ private final class PeerFrameHandler: ChannelInboundHandler {
             context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .binary, data: junk)), promise: nil)
             return
         }
-        send(context, #"{"type":"event","event":"connect.challenge","payload":{"nonce":"nonce-123","ts":1}}"#)
+        let ts = if case .speaks = mode { GatewayTestPeer.challengeTime } else { Int64(1) }
+        send(context, #"{"type":"event","event":"connect.challenge","payload":{"nonce":"nonce-123","ts":\#(ts)}}"#)
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -150,6 +160,23 @@ private final class PeerFrameHandler: ChannelInboundHandler {
     func respond(_ context: ChannelHandlerContext, to request: JSONValue) {
         guard request["type"]?.stringValue == "req", let id = request["id"]?.stringValue,
               let method = request["method"]?.stringValue else { return }
+        if method == "connect", case .speaks(let protocols, let version) = mode {
+            let params = request["params"]
+            let low = max(Int(params?["minProtocol"]?.integerValue ?? 0), protocols.lowerBound)
+            let high = min(Int(params?["maxProtocol"]?.integerValue ?? 0), protocols.upperBound)
+            guard low <= high else {
+                send(context, #"{"type":"res","id":"\#(id)","ok":false,"error":{"code":"INVALID_REQUEST","message":"protocol mismatch"}}"#)
+                close(context, code: 1002, reason: "protocol mismatch")
+                return
+            }
+            if high >= 4, !Self.validDevice(params) {
+                send(context, #"{"type":"res","id":"\#(id)","ok":false,"error":{"code":"INVALID_REQUEST","message":"device signature invalid","details":{"code":"DEVICE_AUTH_SIGNATURE_INVALID"}}}"#)
+                close(context, code: 1008, reason: "device signature invalid")
+                return
+            }
+            send(context, #"{"type":"res","id":"\#(id)","ok":true,"payload":{"type":"hello-ok","protocol":\#(high),"server":{"version":"\#(version)","connId":"c1"},"features":{"methods":[],"events":[]},"snapshot":{},"policy":{"maxPayload":26214400},"auth":{"role":"operator","scopes":["operator.read"]}}}"#)
+            return
+        }
         if method == "connect" {
             let token = request["params"]?["auth"]?["token"]?.stringValue
             var accept = true
@@ -168,6 +195,22 @@ private final class PeerFrameHandler: ChannelInboundHandler {
             return
         }
         send(context, #"{"type":"res","id":"\#(id)","ok":true,"payload":{"method":"\#(method)"}}"#)
+    }
+
+    /// The v3 device payload signed with the device's key, `signedAt` the challenge `ts`.
+    static func validDevice(_ params: JSONValue?) -> Bool {
+        guard let device = params?["device"], let id = device["id"]?.stringValue,
+              device["signedAt"]?.integerValue == GatewayTestPeer.challengeTime,
+              device["nonce"]?.stringValue == "nonce-123",
+              let keyBytes = Base64.decode(device["publicKey"]?.stringValue ?? ""),
+              let signature = Base64.decode(device["signature"]?.stringValue ?? ""),
+              let key = try? Curve25519.Signing.PublicKey(rawRepresentation: keyBytes)
+        else { return false }
+        let scopes = (params?["scopes"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: ",")
+        let platform = params?["client"]?["platform"]?.stringValue?.lowercased() ?? ""
+        let token = params?["auth"]?["token"]?.stringValue ?? ""
+        let payload = "v3|\(id)|cli|probe|operator|\(scopes)|\(GatewayTestPeer.challengeTime)|\(token)|nonce-123|\(platform)|"
+        return key.isValidSignature(signature, for: Array(payload.utf8))
     }
 
     func send(_ context: ChannelHandlerContext, _ text: String) {

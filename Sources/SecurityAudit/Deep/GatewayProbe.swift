@@ -27,7 +27,12 @@ public enum GatewayProbe {
     static let closeGrace = TimeAmount.milliseconds(250)
     /// The original client's `maxPayload`.
     static let maxFrameSize = 25 * 1024 * 1024
-    static let protocolVersion = 3
+    /// The protocols the probe speaks: 3 for gateways before 2026.5.7, 4 for later ones
+    /// (upstream `docs/gateway/protocol.md`; since 2026.5.18 operator clients must offer
+    /// 4). A gateway picks one inside the offered range; the signed device payload is the
+    /// same in both.
+    static let minProtocolVersion = 3
+    static let maxProtocolVersion = 4
 
     struct Request: Sendable {
         var target: GatewayTarget
@@ -214,12 +219,21 @@ final class GatewayProbeSession {
                 sendClose(code: 1008, reason: "connect challenge missing nonce")
                 return
             }
-            sendConnect(nonce: nonce)
+            // Protocol 4 gateways sign-check `device.signedAt` against the challenge's `ts`;
+            // older ones sent none and accept the local clock.
+            let challengeTime = frame["payload"]?["ts"]?.integerValue.flatMap { $0 >= 0 ? $0 : nil }
+            sendConnect(nonce: nonce, challengeTime: challengeTime)
         case "res"?:
             guard let id = frame["id"]?.stringValue, let ok = frame["ok"]?.boolValue else { return }
             let message = frame["error"]?["message"]?.stringValue ?? "unknown error"
             if phase == .awaitingHello, id == connectRequestId {
                 if ok {
+                    if let chosen = frame["payload"]?["protocol"]?.integerValue,
+                       !(Int64(GatewayProbe.minProtocolVersion)...Int64(GatewayProbe.maxProtocolVersion)).contains(chosen) {
+                        connectError = "protocol mismatch: gateway chose protocol \(chosen), the probe speaks \(GatewayProbe.minProtocolVersion)-\(GatewayProbe.maxProtocolVersion)"
+                        sendClose(code: 1002, reason: "protocol mismatch")
+                        return
+                    }
                     serverVersion = frame["payload"]?["server"]?["version"]?.stringValue
                     helloReceived()
                 } else {
@@ -238,7 +252,7 @@ final class GatewayProbeSession {
         }
     }
 
-    func sendConnect(nonce: String) {
+    func sendConnect(nonce: String, challengeTime: Int64?) {
         phase = .awaitingHello
         connectRequestId = GatewayProbeSession.uuid()
         let role = "operator"
@@ -246,7 +260,7 @@ final class GatewayProbeSession {
         let explicitToken = request.credentials.token
         let deviceToken = explicitToken == nil ? request.storedDeviceToken : nil
         let authToken = explicitToken ?? deviceToken
-        let signedAt = GatewayProbeSession.epochMilliseconds()
+        let signedAt = challengeTime ?? GatewayProbeSession.epochMilliseconds()
         let identity = request.identity
         let payload = [
             "v3", identity.deviceId, "cli", "probe", role, scopes.joined(separator: ","), String(signedAt),
@@ -257,8 +271,8 @@ final class GatewayProbeSession {
         if let deviceToken { auth.append(("deviceToken", .string(deviceToken))) }
         if let password = request.credentials.password { auth.append(("password", .string(password))) }
         var params: [(String, JSONValue)] = [
-            ("minProtocol", .integer(Int64(GatewayProbe.protocolVersion))),
-            ("maxProtocol", .integer(Int64(GatewayProbe.protocolVersion))),
+            ("minProtocol", .integer(Int64(GatewayProbe.minProtocolVersion))),
+            ("maxProtocol", .integer(Int64(GatewayProbe.maxProtocolVersion))),
             ("client", .object([
                 ("id", .string("cli")),
                 ("version", .string("dev")),
