@@ -78,7 +78,7 @@ public enum AuditPreparation {
             configFile: loaded, paths: paths, files: files, deep: request.deep, external: external, channelFacts: channelFacts)
         context.secrets = secrets
         addReleaseClaims(request, paths: paths, to: &context.releaseEvidence)
-        context.advisories = AdvisoryFacts(database: request.advisories ?? .bundled, today: request.today ?? AdvisoryFacts.currentDay())
+        context.advisories = AdvisoryFacts(database: request.advisories, today: request.today ?? AdvisoryFacts.currentDay())
         return context
     }
 

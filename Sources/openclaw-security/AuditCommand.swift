@@ -136,7 +136,8 @@ struct AuditCommand: ParsableCommand {
 
         var request = AuditRequest(environment: environment, cwd: cwd, systemHome: systemHome, deep: deep)
         request.openclawVersion = release
-        request.advisories = try AdvisoryDataOption.load(advisories)
+        // Without --advisories the bundled snapshot is decoded only if a release is matched.
+        if let advisories { request.advisories = try AdvisoryDataOption.load(advisories) }
         // Before anything runs (a --fix included); the includes are checked once loaded.
         let located = AuditPreparation.locate(request).paths
         try reporting.refuseProtectedDestinations(

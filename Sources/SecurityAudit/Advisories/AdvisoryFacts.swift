@@ -10,13 +10,22 @@ public struct AdvisoryFacts: Sendable {
     /// Data older than this many days is reported as stale.
     public static let staleAfterDays: Int64 = 90
 
-    public var database: AdvisoryDatabase
+    /// `--advisories` data; nil means the bundled snapshot.
+    private var loaded: AdvisoryDatabase?
     /// Days since 1970-01-01 (UTC) when the audit ran; nil when not known (a context
     /// built without `AuditPreparation`), and then no age is reported.
     public var today: Int64?
 
-    public init(database: AdvisoryDatabase = .bundled, today: Int64? = nil) {
-        self.database = database
+    /// The bundled snapshot is decoded on first use, not when the context is built: most
+    /// audits of a config without a release stamp never match a release, and decoding it
+    /// cost every audit about a millisecond.
+    public var database: AdvisoryDatabase {
+        get { loaded ?? .bundled }
+        set { loaded = newValue }
+    }
+
+    public init(database: AdvisoryDatabase? = nil, today: Int64? = nil) {
+        self.loaded = database
         self.today = today
     }
 
