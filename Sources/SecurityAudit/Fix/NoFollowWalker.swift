@@ -130,7 +130,15 @@ struct NoFollowWalker {
     /// `suffix`, sorted, with the opened folder to reach them. A folder that is a link is
     /// not listed.
     static func listRegularFiles(named name: String, in parent: OwnedDescriptor, suffix: String) -> (OwnedDescriptor, [String])? {
-        guard case .success(let folder) = openDirectory(named: name, in: parent) else { return nil }
+        guard case .success(let folder) = openDirectory(named: name, in: parent),
+              let names = entryNames(of: folder, kind: .regular, where: { $0.hasSuffix(suffix) })
+        else { return nil }
+        return (folder, names)
+    }
+
+    /// Names of the entries of an opened folder that are of `kind` without following
+    /// links and pass `include`, sorted by their bytes; nil when it cannot be listed.
+    static func entryNames(of folder: OwnedDescriptor, kind: FileKind, where include: (String) -> Bool) -> [String]? {
         let listingFD = openat(folder.fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard listingFD >= 0, let stream = fdopendir(listingFD) else {
             if listingFD >= 0 { close(listingFD) }
@@ -142,12 +150,12 @@ struct NoFollowWalker {
             let entryName = withUnsafePointer(to: &entry.pointee.d_name) {
                 String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
             }
-            guard entryName.hasSuffix(suffix) else { continue }
+            guard entryName != ".", entryName != "..", include(entryName) else { continue }
             var info = stat()
-            guard fstatat(folder.fd, entryName, &info, AT_SYMLINK_NOFOLLOW) == 0, FileKind(info) == .regular else { continue }
+            guard fstatat(folder.fd, entryName, &info, AT_SYMLINK_NOFOLLOW) == 0, FileKind(info) == kind else { continue }
             names.append(entryName)
         }
-        return (folder, names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     }
 
     /// Folders are opened only to walk through them: on Linux `O_PATH` needs no read
