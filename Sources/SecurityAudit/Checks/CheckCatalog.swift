@@ -48,6 +48,7 @@ public enum CheckCatalog {
         // Sandbox configuration, node commands, the minimal-profile override.
         SandboxDockerModeOffCheck(),
         SandboxDangerousDockerCheck(),
+        SandboxBrowserBridgeCheck(),
         NodeDenyCommandsCheck(),
         NodeDangerousAllowCheck(),
         MinimalProfileOverrideCheck(),

@@ -111,6 +111,9 @@ enum CheckReleaseTable {
         table["config.agent_roster.invalid_default_count"] = .upstream(
             since: "2026.8.1", "Came with upstream's roster rework (PR #114388, merged 2026-07-27; agents.ownership in the docs 2026-08-12); first stable 2026.8.1 (likely).")
 
+        table["sandbox.browser_cdp_bridge_unrestricted"] = .upstream(
+            since: nil, "In the late-February catalog and still in upstream's docs table and docs/cli/security.md on 2026-08-22 (our earlier catalog dropped it by mistake).")
+
         // Ours.
         for id in ["secrets.config_plaintext", "secrets.backup_plaintext", "secrets.env_file", "secrets.transcripts"] {
             table[id] = .ours("This tool's secret scan.")
