@@ -4,8 +4,8 @@ public enum Auditor {
     public static func run(
         _ context: AuditContext, checks: [any Check] = CheckCatalog.checks, timestamp: Int64
     ) -> AuditReport {
-        // Checks the audited release does not have leave no finding (checks.md ids with
-        // a release range, `CheckReleaseTable`).
+        // Checks the audited release does not have leave no finding (ids with a release
+        // range in `CheckReleaseTable`).
         let gate = ReleaseGate(release: context.openclaw)
         // Secrets in finding text (a token in a file name) are redacted once, here, for
         // every output format.

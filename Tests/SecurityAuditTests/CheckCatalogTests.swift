@@ -58,7 +58,7 @@ struct CheckCatalogTests {
         #expect(Self.baselineIDs.count == 110)
     }
 
-    /// Every id of checks.md is in the catalog; the ones still pending are reported as
+    /// Every baseline id (`Tests/Fixtures/baseline-check-ids.txt`) is in the catalog; the ones still pending are reported as
     /// known issues, one each, so the gap shows in every test run.
     @Test(arguments: baselineIDs)
     func baselineCheckIsImplemented(_ id: String) {

@@ -1,7 +1,7 @@
 import Testing
 @testable import SecurityAudit
 
-/// Findings come out in the original's collector order (checks.md §1.3).
+/// Findings come out in the original's collector order.
 struct CollectorOrderTests {
     @Test func toolSandboxHookAndModelChecksFollowTheOriginalOrder() throws {
         let report = try auditReport(config: """

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SecurityAudit
 
-/// Exact texts and order of the filesystem and plugin findings (checks.md §7, §12).
+/// Exact texts and order of the filesystem and plugin findings.
 struct FilesystemAndPluginChecksTests {
     @Test func permissionFindingsCarryPathModeAndChmod() throws {
         let dir = try TemporaryDirectory()

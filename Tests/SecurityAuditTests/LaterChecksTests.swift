@@ -1,7 +1,7 @@
 import Testing
 @testable import SecurityAudit
 
-/// Checks added after February (later-checks.md): collector order, exact texts, both
+/// Checks added after February: collector order, exact texts, both
 /// config shapes of one meaning, and the exec approvals file read in the facts pass.
 struct LaterChecksTests {
     func findings(_ config: String, environment: [String: String] = [:], files: [FileFixture] = [], _ prefix: String) throws -> [Finding] {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SecurityAudit
 
-/// Path resolution (checks.md §2.1-2.2, interfaces.md §4.1) against real temporary homes.
+/// Path resolution against real temporary homes.
 struct PathResolverTests {
     func resolver(_ env: [String: String], cwd: String = "/work", systemHome: String? = "/home/fallback") -> PathResolver {
         PathResolver(environment: env, cwd: cwd, systemHome: systemHome, exists: { FileSystemProbe.exists($0) })

@@ -1,5 +1,4 @@
-/// The read-only account resolution of the later channel collector (later-checks.md
-/// §11.1): Discord, Slack and Telegram are inspected without resolving secrets, but the
+/// The read-only account resolution of the later channel collector: Discord, Slack and Telegram are inspected without resolving secrets, but the
 /// other plugins' `resolveAccount` reads credential SecretRefs and throws on one the
 /// shell cannot resolve. This finds the first such ref each resolver would read, in
 /// the resolver's order, and words the diagnostic as the original does.

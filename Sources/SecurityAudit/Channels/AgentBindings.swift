@@ -66,7 +66,7 @@ public struct AgentBindings: Sendable {
 
     /// The agent that answers a room (or, with `room` nil, DMs and unlisted rooms) of a
     /// channel account: the first binding for that exact room, else the first binding for
-    /// the channel/account without a peer, else the default agent (later-checks.md §14.9).
+    /// the channel/account without a peer, else the default agent.
     func targetAgent(channel: String, accountId: String?, room: String?, defaultAgentId: String) -> String {
         router(channel: channel, accountId: accountId)(room) ?? defaultAgentId
     }

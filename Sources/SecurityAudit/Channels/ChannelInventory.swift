@@ -10,7 +10,7 @@ public struct ChannelInventory: Sendable {
     public let defaultGroupPolicy: String?
     /// `bindings[]`.
     public let bindings: AgentBindings
-    /// Every group or DM policy set to `"open"` under `channels` (later-checks.md §1.5).
+    /// Every group or DM policy set to `"open"` under `channels`.
     public let openPolicies: [OpenInboundPolicy]
 
     public init(config: ConfigNode, environment: [String: String], paths: OpenClawPaths, agents: AgentRoster, facts: ChannelFacts) {

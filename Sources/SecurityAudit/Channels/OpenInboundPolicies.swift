@@ -1,5 +1,4 @@
-/// Every group or DM policy set to `"open"` anywhere under `channels` (later-checks.md
-/// §1.5): the channel sections, their accounts, and any nested room, guild or DM
+/// Every group or DM policy set to `"open"` anywhere under `channels`: the channel sections, their accounts, and any nested room, guild or DM
 /// override. Read from the config as written, with no defaults applied.
 public struct OpenInboundPolicy: Sendable, Equatable {
     /// `channels.whatsapp.accounts.work.groupPolicy`, `channels.discord.dm.policy`...

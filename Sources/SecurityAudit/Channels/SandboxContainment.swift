@@ -1,5 +1,5 @@
 /// A way strangers can reach an agent: an open group or DM policy, an allowlisted set of
-/// rooms, or a `*` allowlist (later-checks.md §14.8).
+/// rooms, or a `*` allowlist.
 public struct InboundSignal: Sendable, Equatable {
     /// The line shown to the user (`channels.whatsapp.groupPolicy="open"`).
     public var text: String
@@ -10,7 +10,7 @@ public struct InboundSignal: Sendable, Equatable {
     public var isDM: Bool
 }
 
-/// Whether the sessions a signal reaches are sandboxed (later-checks.md §14.9). Group
+/// Whether the sessions a signal reaches are sandboxed. Group
 /// rooms always run in non-main sessions, so `non-main` or `all` sandboxing contains
 /// them; DMs land in the main session unless `session.dmScope` gives each sender their
 /// own, so `non-main` contains them only then.

@@ -1,4 +1,4 @@
-/// Every check, in the original's emission order (checks.md §1.3, later-checks.md §2).
+/// Every check, in the original's emission order.
 /// Ids still waiting for their implementation are listed in `pendingIDs`: the catalog
 /// test reports each of them as a known gap, so a missing check is never silent.
 public enum CheckCatalog {
@@ -73,7 +73,7 @@ public enum CheckCatalog {
         CrossAgentSessionAccessCheck(),
         // Filesystem block: state dir and config, includes, state files, workspace
         // skills, sandbox browser containers, then plugin trust with the hook install
-        // records (checks.md §1.3 step 21, later-checks.md §2 step 15).
+        // records.
         StateDirPermissionsCheck(),
         StateDirOwnerCheck(),
         ConfigFilePermissionsCheck(),
@@ -106,7 +106,7 @@ public enum CheckCatalog {
     /// all checks (suppression review).
     public static var infos: [CheckInfo] { checks.flatMap(\.infos) + Suppressions.infos }
 
-    /// Baseline ids (checks.md) that no check implements yet.
+    /// Baseline ids that no check implements yet.
     public static let pendingIDs: [String] = [
     ]
 }

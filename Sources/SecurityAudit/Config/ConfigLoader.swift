@@ -7,7 +7,7 @@ public struct LoadedConfig: Sendable {
     /// The config after `$include` and `${VAR}` (an empty object when the file is missing).
     public var root: ConfigNode
     /// The config after `$include` but before `${VAR}` substitution: what the user wrote
-    /// (later-checks.md §1.6 "source config"), for checks that must tell a `${VAR}`
+    /// (the "source config"), for checks that must tell a `${VAR}`
     /// reference from a value stored in the file.
     public var sourceRoot: ConfigNode
     /// The main file as parsed, before includes: `--fix` edits its bytes.

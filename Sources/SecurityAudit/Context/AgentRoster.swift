@@ -1,6 +1,6 @@
 /// The configured agents, read from either shape the original accepts: February's
 /// `agents.list: [{id, ...}]` or the later `agents.entries: {<id>: {...}}`
-/// (later-checks.md §1.1; `entries` wins when both are present).
+/// (`entries` wins when both are present).
 public struct AgentRoster: Sendable {
     public struct Agent: Sendable {
         /// The id as written (for texts); `normalizedId` for paths and lookups.
@@ -62,7 +62,7 @@ public struct AgentRoster: Sendable {
         return Self.normalize(id)
     }
 
-    /// The later rule (later-checks.md §1.1): the one agent marked `default: true`, else
+    /// The later rule: the one agent marked `default: true`, else
     /// the only agent, else `main` when no roster is configured; nil when several agents
     /// leave the default open.
     public var unambiguousDefaultAgentId: String? {

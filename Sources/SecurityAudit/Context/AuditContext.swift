@@ -10,7 +10,7 @@ public struct AuditContext: Sendable {
     /// Secrets found in the config, its backups, `.env` and (deep) transcripts.
     public var secrets = SecretScanFacts()
     public var deep: Bool
-    /// Gateway settings derived once from the config and environment (checks.md §4).
+    /// Gateway settings derived once from the config and environment.
     public let gateway: GatewaySettings
     /// The agents of `agents.list` or `agents.entries`.
     public let agents: AgentRoster
@@ -21,7 +21,7 @@ public struct AuditContext: Sendable {
     public var deepFacts: DeepFacts?
     /// Pairing stores and channel credential files, read before the checks.
     public let channelFacts: ChannelFacts
-    /// The channel plugins and their accounts (checks.md §8.1).
+    /// The channel plugins and their accounts.
     public let channels: ChannelInventory
     /// What each source says about the audited OpenClaw release (the config's stamp from
     /// the start; the flag and the installed package from `AuditPreparation`, the

@@ -1,4 +1,4 @@
-/// The exec approvals file (`exec-approvals.json`, later-checks.md §1.2.1): host exec
+/// The exec approvals file (`exec-approvals.json`): host exec
 /// defaults and per-agent allowlists that the gateway keeps outside the config. Read
 /// once in the facts pass (`ExecApprovalsReader`); checks only look at this value.
 public struct ExecApprovals: Sendable {

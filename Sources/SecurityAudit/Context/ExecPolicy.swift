@@ -1,4 +1,4 @@
-/// How exec is configured for an agent (later-checks.md §1.2): where commands run
+/// How exec is configured for an agent: where commands run
 /// (`tools.exec.host`) and how much is trusted (`tools.exec.mode`, or the older
 /// `security` / `ask` pair it supersedes), per agent over the global `tools.exec`.
 public enum ExecPolicy {

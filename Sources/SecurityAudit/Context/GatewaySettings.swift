@@ -1,4 +1,4 @@
-/// The gateway's exposure and auth as the original resolves them (checks.md §4,
+/// The gateway's exposure and auth as the original resolves them (upstream
 /// `resolveGatewayAuth`), computed once per audit and shared by every check.
 public struct GatewaySettings: Sendable {
     /// `gateway.bind` when it is a string, else `loopback`.

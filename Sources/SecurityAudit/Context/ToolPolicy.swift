@@ -1,4 +1,4 @@
-/// The original's tool-policy evaluation (checks.md §4, `pi-tools.policy.ts`): a tool is
+/// The original's tool-policy evaluation (`pi-tools.policy.ts`): a tool is
 /// available to an agent only when every policy in its chain allows it. Within one
 /// policy, names are trimmed, lower-cased and aliased, `group:*` entries expanded, `*`
 /// globs matched; deny wins; an empty allow list allows everything; `apply_patch` is
@@ -14,7 +14,7 @@ public struct ToolPolicy: Sendable, Equatable {
 
     static let aliases = ["bash": "exec", "apply-patch": "apply_patch"]
 
-    /// Tool groups of the catalog as of March 2026 (later-checks.md §1.4).
+    /// Tool groups of the catalog as of March 2026.
     static let groups: [String: [String]] = {
         var groups: [String: [String]] = [
             "group:fs": ["read", "write", "edit", "apply_patch"],

@@ -1,4 +1,4 @@
-/// The static code-safety rules of the plugin and skill scan (checks.md §12), in the
+/// The static code-safety rules of the plugin and skill scan, in the
 /// order the original reports them for one file: the per-line rules first, then the
 /// whole-file rules. The rule ids and messages are the original's; findings print them.
 public enum CodeSafetyRule: Int, Sendable, CaseIterable, Comparable {

@@ -2,7 +2,7 @@ import Dispatch
 import NIOConcurrencyHelpers
 import NIOCore
 
-/// The deep code-safety scan of installed plugins and skills (checks.md §12): every
+/// The deep code-safety scan of installed plugins and skills: every
 /// directory is listed first, then all their files are read and scanned in parallel,
 /// each file once for all rules, until the deadline.
 enum CodeSafetyScan {

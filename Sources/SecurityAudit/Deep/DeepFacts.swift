@@ -35,7 +35,7 @@ public struct DeepFacts: Sendable {
     }
 }
 
-/// The live probe and the auth warning that went with it (later-checks.md §12.1).
+/// The live probe and the auth warning that went with it.
 public struct GatewayProbeFacts: Sendable, Equatable {
     public var result: GatewayProbeResult
     /// `<configPath> SecretRef is unresolved in this command path; ...` when the
@@ -113,8 +113,7 @@ public struct SkillCodeScanFacts: Sendable, Equatable {
     public var name: String
     public var directory: String
     public var outcome: CodeScanOutcome
-    /// SKILL.md asks for secrets in parameters while the code sends data out
-    /// (later-checks.md §10.3).
+    /// SKILL.md asks for secrets in parameters while the code sends data out.
     public var sensitiveNetwork: SensitiveNetworkEvidence?
 }
 

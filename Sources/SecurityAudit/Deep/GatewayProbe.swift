@@ -9,7 +9,7 @@ import NIOPosix
 import NIOSSL
 import NIOWebSocket
 
-/// The live gateway probe of `--deep` (interfaces.md §5.1): open a WebSocket, wait for
+/// The live gateway probe of `--deep`: open a WebSocket, wait for
 /// `connect.challenge`, send `connect` as a read-only operator, then ask for `health`,
 /// `status`, `system-presence` and `config.get`. Everything happens on one event loop
 /// against one deadline, so no peer, however it misbehaves, can make the probe outlast

@@ -1,5 +1,5 @@
 /// The shared credentials the probe presents, in the original's precedence
-/// (interfaces.md §5.1, later-checks.md §12.1): `--token` / `--password` win outright;
+///: `--token` / `--password` win outright;
 /// locally the environment comes before `gateway.auth.*` (then `gateway.remote.*`);
 /// in remote mode the token is `gateway.remote.token` only.
 public struct GatewayProbeCredentials: Sendable, Equatable {

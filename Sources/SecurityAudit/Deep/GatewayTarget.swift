@@ -1,4 +1,4 @@
-/// Where the deep probe connects (`buildGatewayConnectionDetails`, interfaces.md §5.1):
+/// Where the deep probe connects (`buildGatewayConnectionDetails`):
 /// loopback on the configured port in local mode, `gateway.remote.url` in remote mode.
 public struct GatewayTarget: Sendable, Equatable {
     public var url: String

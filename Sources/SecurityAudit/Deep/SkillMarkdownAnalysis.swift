@@ -1,4 +1,4 @@
-/// `skills.markdown_sensitive_network` (later-checks.md §10.3): a SKILL.md that asks the
+/// `skills.markdown_sensitive_network`: a SKILL.md that asks the
 /// model for secrets as ordinary parameters, in a skill whose code sends data out.
 enum SkillMarkdownAnalysis {
     static let maxLines = 4

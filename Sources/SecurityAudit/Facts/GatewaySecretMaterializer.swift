@@ -1,6 +1,6 @@
 /// The later `hooks.token_reuse_gateway_token` compares the hooks token with the
-/// gateway secret that is *active*, even when that secret is a SecretRef
-/// (later-checks.md §6.2). This resolves exactly those refs, and only when hooks are on
+/// gateway secret that is *active*, even when that secret is a SecretRef.
+/// This resolves exactly those refs, and only when hooks are on
 /// with a token, so a plain audit never touches secret files it does not need.
 enum GatewaySecretMaterializer {
     /// Resolved values keyed `token` / `password`.

@@ -6,7 +6,7 @@ import Darwin
 
 /// The global mcporter registry (`<stateDir>/skills/config/mcporter.json`): MCP servers
 /// any host exec process can reach through the `mcporter` client, whatever an agent's
-/// skill allowlist says (later-checks.md §4.9). Read in the facts pass.
+/// skill allowlist says. Read in the facts pass.
 public enum MCPorterRegistry: Sendable, Equatable {
     case missing
     /// Enabled server names, sorted.

@@ -24,7 +24,7 @@ struct ConfigFixPlan: Sendable, Equatable {
     var errors: [String] = []
 }
 
-/// Decides the config edits of `--fix` (interfaces.md §3.1) from the config as loaded,
+/// Decides the config edits of `--fix` from the config as loaded,
 /// before anything changes: `logging.redactSensitive` "off" -> "tools", `groupPolicy`
 /// "open" -> "allowlist" for seven channels and their accounts, and WhatsApp
 /// `groupAllowFrom` seeded from the pairing store where the policy is flipped and no

@@ -1,5 +1,5 @@
 /// The `--fix` lines of the text report, printed after the "Run deeper" hint
-/// (interfaces.md §1.4): the `Fix:` hint, then either "Fixes: no changes applied" or a
+///: the `Fix:` hint, then either "Fixes: no changes applied" or a
 /// FIX section with the config changes, one line per permission target and the errors.
 /// Home paths are shortened to `~` (`$OPENCLAW_HOME` when that is set), as the original
 /// does in this block only. A dry run also shows the config diffs, and names the command

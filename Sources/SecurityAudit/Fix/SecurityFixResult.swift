@@ -1,4 +1,4 @@
-/// What `--fix` did, in the original's `SecurityFixResult` shape (interfaces.md §2.2):
+/// What `--fix` did, in the original's `SecurityFixResult` shape:
 /// `ok` is `errors.isEmpty`, `changes` are the config edits in the original's words,
 /// `actions` one entry per permission target in processing order.
 public struct SecurityFixResult: Sendable, Equatable {
@@ -146,7 +146,7 @@ extension SecurityFixAction {
     }
 }
 
-/// `--fix --json`: `{fix, report}` (interfaces.md §1.5).
+/// `--fix --json`: `{fix, report}`.
 public enum FixJSONDocument {
     public static func render(fix: SecurityFixResult, report: AuditReport) -> String {
         JSONValue.object([("fix", fix.jsonValue), ("report", JSONReporter.document(report))]).rendered() + "\n"

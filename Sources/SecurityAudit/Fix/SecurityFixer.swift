@@ -1,6 +1,6 @@
 import JSON5
 
-/// `openclaw-security audit --fix` (interfaces.md §3): plans the config edits from the
+/// `openclaw-security audit --fix`: plans the config edits from the
 /// config as loaded, writes them atomically into the files that hold the values, then
 /// tightens permissions of the state dir, config, include files, credentials and agent
 /// state in the original's order. With `dryRun` it only reports what it would do.

@@ -1,4 +1,4 @@
-/// The original's text layout (interfaces.md §1.4): heading, summary, the "Run deeper"
+/// The original's text layout: heading, summary, the "Run deeper"
 /// hint, then CRITICAL / WARN / INFO sections in emission order. Colours are the
 /// original's palette, used only when the caller says the terminal wants them.
 ///

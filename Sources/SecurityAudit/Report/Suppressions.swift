@@ -1,4 +1,4 @@
-/// `security.audit.suppressions` (later-checks.md §13): accepted risks that move matching
+/// `security.audit.suppressions`: accepted risks that move matching
 /// findings from `findings` to `suppressedFindings`, plus our `expires`, so an accepted
 /// risk comes back for review instead of staying silent for ever.
 ///

@@ -1,5 +1,5 @@
 /// `browser.*`: the gateway's browser-control HTTP routes and the CDP endpoints of the
-/// browser profiles (checks.md §6, later-checks.md §8.1).
+/// browser profiles.
 struct BrowserControlCheck: Check {
     let infos = [
         CheckInfo(

@@ -16,7 +16,7 @@ enum HostClassification {
         return IPAddress.mappedIPv4(pieces).map(IPAddress.isLoopbackIPv4) ?? false
     }
 
-    /// The SSRF guard's `isBlockedHostnameOrIp` (later-checks.md §8.1): local and
+    /// The SSRF guard's `isBlockedHostnameOrIp`: local and
     /// internal names, private and special-use addresses, and IP literals too odd to
     /// judge (malformed IPv6, octal/hex/short IPv4).
     static func isPrivateOrInternal(_ rawHost: String) -> Bool {

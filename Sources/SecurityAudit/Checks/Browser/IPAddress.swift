@@ -213,8 +213,7 @@ enum IPAddress {
         return nil
     }
 
-    /// Private, loopback, link-local, CGNAT and other special-use IPv4 ranges
-    /// (later-checks.md §8.1).
+    /// Private, loopback, link-local, CGNAT and other special-use IPv4 ranges.
     static func isSpecialUseIPv4(_ a: UInt32) -> Bool {
         func inRange(_ base: UInt32, _ bits: UInt32) -> Bool {
             bits == 0 || a >> (32 - bits) == base >> (32 - bits)

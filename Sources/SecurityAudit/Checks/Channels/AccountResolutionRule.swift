@@ -1,6 +1,6 @@
 /// `channels.<id>.account.read_only_resolution`: the plugin could not resolve an
 /// account in this shell (a credential SecretRef it needs is unavailable), so the audit
-/// of that account rests on the config as written (later-checks.md §11.1).
+/// of that account rests on the config as written.
 enum AccountResolutionRule {
     static let id = "channels.<id>.account.read_only_resolution"
 

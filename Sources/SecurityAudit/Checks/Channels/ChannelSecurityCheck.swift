@@ -1,4 +1,4 @@
-/// The channel collector (checks.md §8): for every channel plugin and every account that
+/// The channel collector: for every channel plugin and every account that
 /// is enabled and configured, in plugin order with the default account first, the
 /// name-matching, Discord, Slack, DM-policy, plugin-warning and Telegram findings. Exact
 /// duplicates are dropped at the end, after `warning.<N>` took its number from the

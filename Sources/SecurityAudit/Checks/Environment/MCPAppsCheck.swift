@@ -1,5 +1,5 @@
 /// `mcp.apps.enabled`: MCP servers may render interactive HTML views that call their
-/// server's tools while the session runs (later-checks.md §3.3). A feature switch, not a
+/// server's tools while the session runs. A feature switch, not a
 /// debug flag, so it is not part of `config.insecure_or_dangerous_flags`.
 struct MCPAppsCheck: Check {
     let infos = [

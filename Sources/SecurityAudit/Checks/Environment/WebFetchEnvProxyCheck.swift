@@ -1,6 +1,6 @@
 /// `tools.web.fetch.env_proxy_without_use_trusted_env_proxy`: proxy variables are set
 /// but web_fetch ignores them unless `tools.web.fetch.useTrustedEnvProxy` is on, so its
-/// requests go out directly (later-checks.md §3.2).
+/// requests go out directly.
 struct WebFetchEnvProxyCheck: Check {
     /// The variables a user sets to route HTTP(S) through a proxy, in the order listed.
     static let proxyVariables = ["HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy"]

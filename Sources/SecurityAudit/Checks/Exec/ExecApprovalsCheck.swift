@@ -1,4 +1,4 @@
-/// What the exec approvals file (later-checks.md §1.2.1) trusts beyond the config:
+/// What the exec approvals file trusts beyond the config:
 /// `tools.exec.auto_allow_skills_enabled` (skill binaries allowlisted implicitly) and
 /// `tools.exec.allowlist_interpreter_without_strict_inline_eval` (interpreters
 /// allowlisted while `python -c` / `node -e` style inline code is not refused).

@@ -1,4 +1,4 @@
-/// Full exec trust, and exec reachable from open channels (later-checks.md §4.2–§4.4):
+/// Full exec trust, and exec reachable from open channels:
 /// `tools.exec.security_full_configured` and `security.exposure.open_channels_with_exec`.
 /// Scopes follow the config only (`tools.exec.mode`, else `security`, default `deny`);
 /// the approvals file and host defaults are deliberately not consulted here.

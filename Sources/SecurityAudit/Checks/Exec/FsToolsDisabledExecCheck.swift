@@ -1,6 +1,6 @@
 /// `tools.exec.fs_tools_disabled_but_exec_enabled`: write, edit and apply_patch are
 /// denied as if the agent were read-only, but exec (a shell) is still available and
-/// writes wherever its host lets it (later-checks.md §4.5).
+/// writes wherever its host lets it.
 struct FsToolsDisabledExecCheck: Check {
     static let runtimeTools = ["exec", "process"]
     static let writeTools = ["write", "edit", "apply_patch"]

@@ -53,7 +53,7 @@ struct SafeBinsCheck: Check {
             ]),
     ]
 
-    /// Interpreter-like names (checks.md §9.2), compared after lower-casing, taking the
+    /// Interpreter-like names, compared after lower-casing, taking the
     /// last path component and dropping a Windows executable extension.
     static let interpreterNames: Set<String> = [
         "ash", "awk", "bash", "busybox", "bun", "cmd", "cmd.exe", "cscript", "dash", "deno", "fish", "gawk",

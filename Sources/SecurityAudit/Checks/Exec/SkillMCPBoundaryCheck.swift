@@ -1,6 +1,6 @@
 /// Per-agent `skills` allowlists only choose which skills the model sees; a host exec
 /// process can still run any MCP client the gateway host reaches
-/// (later-checks.md §4.9, `src/security/audit.ts`): `tools.exec.agent_skill_mcp_boundary_drift`.
+/// (`src/security/audit.ts`): `tools.exec.agent_skill_mcp_boundary_drift`.
 /// A global mcporter registry that cannot be read names no servers (upstream never
 /// shipped a finding of its own for that).
 struct SkillMCPBoundaryCheck: Check {

@@ -1,4 +1,4 @@
-/// `security.exposure.open_groups_with_control_plane_tools` (later-checks.md §5.1): open
+/// `security.exposure.open_groups_with_control_plane_tools`: open
 /// groups or DMs reach an agent that may reconfigure the gateway or schedule jobs.
 struct ControlPlaneExposureCheck: Check {
     /// Tools that change the gateway itself or run later without anyone asking.

@@ -46,7 +46,7 @@ struct ToolExposureContext {
 
     /// The contexts whose runtime or filesystem tools are reachable without sandboxing.
     /// A context sandboxed `all` is guarded. One sandboxed `non-main` is guarded when every
-    /// way in that routes to it stays inside sandboxed sessions (later-checks.md §14.9).
+    /// way in that routes to it stays inside sandboxed sessions.
     static func risky(in context: AuditContext, reachedBy routes: [SandboxContainment.Route]) -> (contexts: [ToolExposureContext], runtimeRisk: Bool) {
         // Per context (agent id, nil for agents.defaults): is every route into it contained?
         let configured = Set(context.agents.agents.map(\.normalizedId))

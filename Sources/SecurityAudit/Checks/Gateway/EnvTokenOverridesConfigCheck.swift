@@ -1,7 +1,7 @@
 /// `gateway.env_token_overrides_config`: `OPENCLAW_GATEWAY_TOKEN` in the shell differs
 /// from the configured `gateway.auth.token`. Local clients prefer the variable while the
-/// managed gateway service uses the config, so one of them fails to authenticate
-/// (later-checks.md §3.1). Read from the source config, so a `${VAR}` reference is seen
+/// managed gateway service uses the config, so one of them fails to authenticate.
+/// Read from the source config, so a `${VAR}` reference is seen
 /// as the reference it is.
 struct EnvTokenOverridesConfigCheck: Check {
     static let variable = "OPENCLAW_GATEWAY_TOKEN"

@@ -67,7 +67,7 @@ struct HooksTokenCheck: Check {
     }
 
     /// `token` or `password` when the hooks token equals the gateway secret the gateway
-    /// actually uses (later-checks.md §6.2): the token in token mode, the password in
+    /// actually uses: the token in token mode, the password in
     /// password and trusted-proxy mode, SecretRefs resolved where the audit could.
     static func reusedGatewaySecret(hooksToken: String, context: AuditContext) -> String? {
         let auth = context.config["gateway"]["auth"]

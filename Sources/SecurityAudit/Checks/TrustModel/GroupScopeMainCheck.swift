@@ -1,6 +1,6 @@
 /// `security.trust_model.group_scope_main`: `session.groupScope: "main"` (globally, or
 /// on a binding for a group/channel room) folds group rooms into the agent's main
-/// session, the one the operator's direct messages use (later-checks.md §5.2).
+/// session, the one the operator's direct messages use.
 struct GroupScopeMainCheck: Check {
     let infos = [
         CheckInfo(
