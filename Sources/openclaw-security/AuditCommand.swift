@@ -174,8 +174,10 @@ struct AuditCommand: ParsableCommand {
 
     /// Fixes first, then audits the fixed state: `{fix, report}` with --json, the report
     /// with its FIX block as text; other formats carry the report alone. A config that
-    /// does not load is refused as the plain audit refuses it: nothing is changed,
-    /// nothing printed on stdout, the error goes to stderr and the exit status is 1.
+    /// does not load is never edited or audited (no report of an empty config): the error
+    /// goes to stderr and the exit status is 1. A dry run changes and prints nothing; a
+    /// real run still tightens the state dir and the config file, as upstream does, and
+    /// says so (`{fix, report}` with no findings and `complete: false` under --json).
     private func runFix(_ request: AuditRequest, environment: [String: String], cwd: String) throws {
         let clock = ContinuousClock()
         let start = clock.now
@@ -186,6 +188,7 @@ struct AuditCommand: ParsableCommand {
             context = try AuditPreparation.prepare(request)
         } catch {
             StandardStreams.error("Config invalid\n\(error.description)")
+            if !dryRun { try reportTightened(SecurityFixer.tightenUnloadable(request, error: error), error: error) }
             throw ExitCode(1)
         }
         warnAboutMissingVariables(context)
@@ -216,6 +219,22 @@ struct AuditCommand: ParsableCommand {
             throw ExitCode(AuditExitStatus.error.rawValue)
         }
         if status != .success { throw ExitCode(status.rawValue) }
+    }
+
+    /// What `--fix` did to an unloadable config's state dir and file: the `{fix, report}`
+    /// document under --json (the report has no findings, the config collector is
+    /// incomplete), else a line on stderr (paths stay out of it: the JSON renderer is the
+    /// one that redacts and escapes them).
+    private func reportTightened(_ result: SecurityFixResult, error: ConfigLoadError) throws {
+        if try reporting.resolvedFormat(json: json) == .json {
+            var report = AuditReport(timestamp: ProcessEnvironment.epochMilliseconds(), findings: [])
+            report.incomplete = [IncompleteCollector(collector: "config", reason: error.description)]
+            StandardStreams.output(FixJSONDocument.render(fix: result, report: report))
+            return
+        }
+        let applied = result.actions.filter { $0.status == .applied }.count
+        let failed = result.actions.filter { $0.error != nil }.count
+        StandardStreams.error("Fix: the config was not changed; state dir and config permissions: \(applied) tightened, \(failed) failed (--json lists them)")
     }
 
     private func elapsedSeconds(since start: ContinuousClock.Instant, clock: ContinuousClock) -> Double {

@@ -55,8 +55,8 @@ struct FixCLITests {
     }
 
     /// Issue 19 item 1: `--fix` used to audit an unparsable file as `{}` ("gateway.bind is
-    /// loopback" for a file that says tailnet) and chmod anyway. Every mode refuses it.
-    @Test(arguments: [["--fix"], ["--fix", "--json"], ["--fix", "--dry-run"], ["--fix", "--dry-run", "--json"]])
+    /// loopback" for a file that says tailnet). A dry run refuses it and changes nothing.
+    @Test(arguments: [["--fix", "--dry-run"], ["--fix", "--dry-run", "--json"]])
     func anUnparsableConfigIsRefusedAndNothingChanges(flags: [String]) throws {
         let dir = try TemporaryDirectory()
         let config = "{ gateway: { bind: 'tailnet', auth: { mode: 'none' } }\n  logging: { redactSensitive: 'off' } }\n"
@@ -75,6 +75,38 @@ struct FixCLITests {
         #expect(!FileManager.default.fileExists(atPath: path + ".bak"))
     }
 
+    /// A real `--fix` neither edits nor audits it either, but still tightens the state dir
+    /// and the config file, as upstream's `src/security/fix.ts` does; nothing else.
+    @Test(arguments: [false, true])
+    func anUnparsableConfigIsNotEditedButItsPermissionsAreTightened(json: Bool) throws {
+        let dir = try TemporaryDirectory()
+        let config = "{ gateway: { bind: 'tailnet', auth: { mode: 'none' } }\n  logging: { redactSensitive: 'off' } }\n"
+        let path = try dir.write("state/openclaw.json", config, mode: 0o644)
+        try dir.makeDirectory("state/credentials")
+        chmod(dir.path + "/state", 0o755)
+        chmod(dir.path + "/state/credentials", 0o755)
+        let result = try cli.run(["audit", "--fix"] + (json ? ["--json"] : []), environment: cli.environment(dir))
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("Config invalid\n\(path):2:3: "), "\(result.stderr)")
+        #expect(FileManager.default.contents(atPath: path) == Data(config.utf8))
+        #expect(!FileManager.default.fileExists(atPath: path + ".bak"))
+        #expect(FixFixture.mode(path) == 0o600)
+        #expect(FixFixture.mode(dir.path + "/state") == 0o700)
+        #expect(FixFixture.mode(dir.path + "/state/credentials") == 0o755)
+        if json {
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let fix = try #require(document["fix"] as? [String: Any])
+            let report = try #require(document["report"] as? [String: Any])
+            #expect(fix["ok"] as? Bool == false)
+            #expect((fix["errors"] as? [String])?.first?.hasPrefix("\(path):2:3: ") == true)
+            #expect((report["findings"] as? [Any])?.isEmpty == true, "an empty config must not be audited")
+            #expect(report["complete"] as? Bool == false)
+        } else {
+            #expect(result.stdout.isEmpty, "\(result.stdout)")
+            #expect(result.stderr.contains("state dir and config permissions: 2 tightened, 0 failed"), "\(result.stderr)")
+        }
+    }
+
     @Test func anIncludeThatFailsIsRefusedToo() throws {
         let dir = try TemporaryDirectory()
         let path = try dir.write("state/openclaw.json", "{ $include: './missing.json5' }\n", mode: 0o644)
@@ -82,6 +114,7 @@ struct FixCLITests {
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("Config invalid\n"), "\(result.stderr)")
-        #expect(FixFixture.mode(path) == 0o644)
+        #expect(FileManager.default.contents(atPath: path) == Data("{ $include: './missing.json5' }\n".utf8))
+        #expect(FixFixture.mode(path) == 0o600)
     }
 }

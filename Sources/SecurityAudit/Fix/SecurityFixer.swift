@@ -6,8 +6,9 @@ import JSON5
 /// state in the original's order. With `dryRun` it only reports what it would do.
 ///
 /// A config that exists but cannot be loaded (it does not parse, an `$include` fails) is
-/// refused before anything changes: the original still chmods and then audits an empty
-/// config, which reported "all clear" for a file that says otherwise. Past that point
+/// refused here before anything changes (`tightenUnloadable` then does what is safe
+/// without it); the original audits it as an empty config, which reported "all clear"
+/// for a file that says otherwise. Past that point
 /// whatever fails is recorded in the result (`errors` for the config, the action's
 /// `error` for a chmod), and the remaining steps still run.
 public enum SecurityFixer {
@@ -51,16 +52,40 @@ public enum SecurityFixer {
         result.actions = permissionActions(
             paths: paths, includes: includeFiles(loaded, configPath: paths.configPath),
             agentIds: roster.agentIdsDefaultFirst, fixer: fixer, includeFixer: includeFixer, walker: walker)
-        if let unsafeStateDir {
-            for index in result.actions.indices {
-                if result.actions[index].path == paths.stateDir {
-                    result.actions[index].status = .failed("refusing to change the state dir: \(unsafeStateDir)")
-                } else if result.actions[index].status == .planned {
-                    result.actions[index].status = .skipped(.unsafeStateDir)
-                }
+        refuseChanges(under: unsafeStateDir, stateDir: paths.stateDir, in: &result)
+        return result
+    }
+
+    /// `--fix` on a config that does not load: the config is neither edited nor audited,
+    /// but the state dir and the config file itself are still tightened, as upstream's
+    /// `src/security/fix.ts` does ("ok=false for unparseable config but still tightens
+    /// state/config perms"): a mode change loses nothing, and those two targets need no
+    /// value from the config. `ok` is false, and `errors` holds the `FILE:LINE:COL` error.
+    public static func tightenUnloadable(_ request: AuditRequest, error: ConfigLoadError) -> SecurityFixResult {
+        let (_, paths) = AuditPreparation.locate(request)
+        var result = SecurityFixResult(stateDir: paths.stateDir, configPath: paths.configPath, errors: [error.description])
+        let unsafeStateDir = UnsafeStateDir.refusal(
+            stateDir: paths.stateDir, homeDirs: [paths.homeDir, request.systemHome].compactMap { $0 })
+        let fixer = PermissionFixer(walker: NoFollowWalker(anchors: [paths.stateDir]), dryRun: unsafeStateDir != nil)
+        result.actions = [
+            fixer.fix(paths.stateDir, mode: 0o700, require: .directory),
+            fixer.fix(paths.configPath, mode: 0o600, require: .file),
+        ]
+        refuseChanges(under: unsafeStateDir, stateDir: paths.stateDir, in: &result)
+        return result
+    }
+
+    /// Under an unsafe state dir the targets were only looked at: the state dir's action
+    /// fails, the others are refused.
+    static func refuseChanges(under unsafeStateDir: String?, stateDir: String, in result: inout SecurityFixResult) {
+        guard let unsafeStateDir else { return }
+        for index in result.actions.indices {
+            if result.actions[index].path == stateDir {
+                result.actions[index].status = .failed("refusing to change the state dir: \(unsafeStateDir)")
+            } else if result.actions[index].status == .planned {
+                result.actions[index].status = .skipped(.unsafeStateDir)
             }
         }
-        return result
     }
 
     /// The edited bytes of every file that changes; the change strings go into `result`.
