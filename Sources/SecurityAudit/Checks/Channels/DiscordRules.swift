@@ -9,9 +9,9 @@ enum DiscordRules {
             rationale: "Discord names and tags are matched as normalized slugs; two users can collide and a name can be taken over, so an allowlist of names admits whoever holds the name.",
             remediation: "Use numeric Discord user ids (or <@id>, user:<id>, pk:<id>) in allowFrom and guild users lists.",
             triggers: [
-                CheckExample(#"{ channels: { discord: { token: "t", allowFrom: ["Alice#1234"] } } }"#, severity: .warn),
-                CheckExample(#"{ channels: { discord: { token: "t", guilds: { "1": { channels: { general: { users: ["security-team"] } } } } } } }"#, severity: .warn),
-                CheckExample(#"{ channels: { discord: { token: "t", dangerouslyAllowNameMatching: true, dm: { allowFrom: ["bob"] } } } }"#, severity: .info),
+                CheckExample(#"{ channels: { discord: { token: "t", ↓allowFrom: ["Alice#1234"] } } }"#, severity: .warn),
+                CheckExample(#"{ channels: { discord: { token: "t", ↓guilds: { "1": { channels: { general: { users: ["security-team"] } } } } } } }"#, severity: .warn),
+                CheckExample(#"{ channels: { discord: { token: "t", dangerouslyAllowNameMatching: true, dm: { ↓allowFrom: ["bob"] } } } }"#, severity: .info),
             ],
             passes: [
                 CheckExample(#"{ channels: { discord: { token: "t", allowFrom: ["123456789012345678", "<@!22>", "user:3", "discord:4", "pk:member-1"] } } }"#),
@@ -24,7 +24,7 @@ enum DiscordRules {
             rationale: "With access groups off and no per-guild users list, every member of an allowed guild channel can run slash commands, including ones that drive tools.",
             remediation: "Set commands.useAccessGroups=true, or configure channels.discord.guilds.<id>.users.",
             triggers: [
-                CheckExample(#"{ commands: { useAccessGroups: false }, channels: { discord: { token: "t", guilds: { "123": { channels: { general: { allow: true } } } } } } }"#),
+                CheckExample(#"{ commands: { ↓useAccessGroups: false }, channels: { discord: { token: "t", guilds: { "123": { channels: { general: { allow: true } } } } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ commands: { useAccessGroups: false }, channels: { discord: { token: "t", guilds: { "123": { users: ["42"] } } } } }"#),
@@ -38,7 +38,7 @@ enum DiscordRules {
             rationale: "Slash commands are on but no owner or guild users allowlist exists, so every command is rejected: usually a setup mistake that tempts people into turning access groups off.",
             remediation: "Add your user id to channels.discord.allowFrom (or approve yourself via pairing), or configure channels.discord.guilds.<id>.users.",
             triggers: [
-                CheckExample(#"{ channels: { discord: { token: "t", guilds: { "123": { channels: { general: { allow: true } } } } } } }"#),
+                CheckExample(#"{ channels: { discord: { token: "t", ↓guilds: { "123": { channels: { general: { allow: true } } } } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ channels: { discord: { token: "t", dm: { allowFrom: ["387380367612706819"] }, guilds: { "123": {} } } } }"#),

@@ -11,8 +11,8 @@ enum NameMatchingRule {
             rationale: "Names, emails and tags can be changed or claimed by anyone; matching senders on them lets an impostor pass an allowlist that was meant to name one person.",
             remediation: "Prefer stable sender IDs in allowlists, then disable dangerouslyAllowNameMatching.",
             triggers: [
-                CheckExample(#"{ channels: { discord: { token: "t", dangerouslyAllowNameMatching: true } } }"#),
-                CheckExample(#"{ channels: { slack: { botToken: "xoxb", appToken: "xapp", accounts: { ops: { dangerouslyAllowNameMatching: true } } } } }"#),
+                CheckExample(#"{ channels: { discord: { token: "t", ↓dangerouslyAllowNameMatching: true } } }"#),
+                CheckExample(#"{ channels: { slack: { botToken: "xoxb", appToken: "xapp", accounts: { ops: { ↓dangerouslyAllowNameMatching: true } } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ channels: { discord: { token: "t", dangerouslyAllowNameMatching: false } } }"#),

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+@testable import SecurityAudit
+
+/// A `Check` the catalog does not list never runs, silently. The sources are read for
+/// every type that conforms to `Check` (in its declaration or an extension), so no
+/// second hand-kept list can drift from the catalog.
+struct CatalogCompletenessTests {
+    static let sourcesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/SecurityAudit")
+
+    /// Names of the types whose declaration or extension lists `Check` among its
+    /// conformances.
+    static func conformingTypeNames() throws -> Set<String> {
+        let pattern = try Regex(#"(?m)^[ \t]*(?:(?:public|internal|fileprivate|private|package|final)[ \t]+)*(?:struct|class|enum|actor|extension)[ \t]+(\w+)(?:<[^>{]*>)?[ \t]*:([^{]*)\{"#)
+        var names: Set<String> = []
+        let files = FileManager.default.enumerator(atPath: sourcesDirectory.path)
+        while let relative = files?.nextObject() as? String {
+            guard relative.hasSuffix(".swift") else { continue }
+            let text = try String(contentsOf: sourcesDirectory.appendingPathComponent(relative), encoding: .utf8)
+            for match in text.matches(of: pattern) {
+                let conformances = String(match.output[2].substring ?? "")
+                    .split(whereSeparator: { $0 == "," || $0 == "&" })
+                    .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                if conformances.contains("Check") || conformances.contains("SecurityAudit.Check") {
+                    names.insert(String(match.output[1].substring ?? ""))
+                }
+            }
+        }
+        return names
+    }
+
+    @Test func everyCheckTypeIsInTheCatalog() throws {
+        let declared = try Self.conformingTypeNames()
+        let listed = Set(CheckCatalog.checks.map { String(describing: type(of: $0)) })
+        #expect(declared.count >= listed.count, "the source scan found \(declared.count) Check types, the catalog lists \(listed.count)")
+        #expect(declared.subtracting(listed).isEmpty, "Check types the catalog does not list: \(declared.subtracting(listed).sorted())")
+    }
+}
