@@ -4,12 +4,13 @@
 /// upstream's channel collector (`src/security/audit-channel.ts`) reports every legacy
 /// string warning as `warn` (plugins that need another severity return a structured
 /// finding).
-enum ChannelWarningRule {
+struct ChannelWarningCheck: ChannelAccountCheck {
+    static let id = "channels.<id>.warning.<N>"
     static let alwaysWarnSince = OpenClawVersion(major: 2026, minor: 8, patch: 1)
 
-    static let infos = [
+    let infos = [
         CheckInfo(
-            id: "channels.<id>.warning.<N>",
+            id: Self.id,
             title: "<Label> security warning",
             severity: .varies(default: .warn, rule: "warn from OpenClaw 2026.8.1; before it, critical when the warning describes an open surface (groupPolicy=\"open\", \"allows any\", \"public\"...), info when it describes a closed one (\"disabled\", \"locked\"), else warn"),
             rationale: "An open group policy lets any group or channel the bot is added to trigger the agent; a prompt injection from any member then runs with the agent's tools.",
@@ -36,14 +37,18 @@ enum ChannelWarningRule {
             ]),
     ]
 
-    static func finding(_ message: String, account: ChannelAccount, number: Int, release: OpenClawRelease) -> Finding {
-        var detail = message.trimmingWhitespace
-        if detail.hasPrefix("-") { detail = String(detail.dropFirst()).trimmingWhitespace }
-        return Finding(
-            checkId: "channels.\(account.channel.id).warning.\(number)",
-            severity: release.isAtLeast(alwaysWarnSince) ? .warn : ChannelWarnings.severity(of: message.trimmingWhitespace),
-            title: "\(account.channel.label) security warning",
-            detail: detail,
-            location: (account.config["groupPolicy"] ?? account.section)?.origin)
+    func findings(for scope: ChannelAccountScope) -> [Finding] {
+        let account = scope.account
+        let context = scope.context
+        let warnings = ChannelWarnings.warnings(for: account, groupPolicies: context.groupPolicies, environment: context.environment)
+        return warnings.enumerated().map { index, message in
+            var detail = message.trimmingWhitespace
+            if detail.hasPrefix("-") { detail = String(detail.dropFirst()).trimmingWhitespace }
+            return finding(
+                Self.id, for: account.channel,
+                context.openclaw.isAtLeast(Self.alwaysWarnSince) ? .warn : ChannelWarnings.severity(of: message.trimmingWhitespace),
+                number: scope.channelFindingsBefore + index + 1, detail: detail,
+                at: account.config["groupPolicy"] ?? account.section)
+        }
     }
 }
