@@ -12,7 +12,7 @@ struct SessionTranscriptPermissionsCheck: Check {
             title: "Session transcripts are readable by others",
             severity: .varies(default: .warn, rule: "critical when a transcript is world-readable, else warn (group-readable)"),
             rationale: "Transcripts hold whole conversations, tool output and whatever was pasted into a chat, often secrets; other users should not read them.",
-            remediation: "chmod 600 the listed transcripts (openclaw security audit --fix does it for configured agents).",
+            remediation: "chmod 600 the listed transcripts (openclaw-security audit --fix does it for every agent, archives included; it never follows a symlinked transcript).",
             fixable: true,
             triggers: [
                 CheckExample("{}", severity: .critical, files: [.file("agents/main/sessions/abc.jsonl", "{}", mode: 0o644)]),
