@@ -38,8 +38,8 @@ struct FixPermissionTests {
             ("agents/\(id)/sessions", 0o700), ("agents/\(id)/sessions/sessions.json", 0o600),
             ("agents/\(id)/sessions/s1.jsonl", 0o600), ("agents/\(id)/sessions/s2.jsonl", 0o600),
         ] } + [
-            // The transcripts of an agent folder the roster does not name, which
-            // fs.session_transcripts.perms_readable reports, come after the roster's.
+            // Ours, after the original's targets: transcripts of agents the roster does not
+            // name (what fs.session_transcripts.perms_readable reports).
             ("agents/main/sessions/s1.jsonl", 0o600), ("agents/main/sessions/s2.jsonl", 0o600),
         ]
         #expect(result.actions.map(\.path) == expected.map { fixture.state($0.0) })
@@ -48,8 +48,7 @@ struct FixPermissionTests {
         for (path, mode) in expected {
             #expect(fixture.mode(path) == mode_t(mode), "\(path)")
         }
-        // Not a target: deeper credentials, other files, the folders and files of the
-        // agent the roster does not name (its transcripts aside).
+        // Not a target: deeper credentials, other files, the agent state of an agent the roster does not name.
         #expect(fixture.mode("credentials/whatsapp/default/creds.json") == 0o644)
         #expect(fixture.mode("credentials/notes.txt") == 0o644)
         #expect(fixture.mode("agents/main/agent/auth-profiles.json") == 0o644)

@@ -180,15 +180,18 @@ public enum SecurityFixer {
         }
     }
 
-    /// In the original's order: state dir, config, includes, credentials dir and its
-    /// `*.json`, then per agent (default first) its folder, `agent/`, `auth-profiles.json`,
-    /// `sessions/`, `sessions.json` and its transcripts (`src/security/fix.ts`); then the
-    /// transcripts of agent folders the config does not list, and the SQLite stores.
-    /// `transcripts` are the session transcripts the audit found (the `*.jsonl` files and
-    /// their `.reset.`/`.deleted.`/`.bak.` archives, every agent folder on disk) that are
-    /// not links: the targets of `fs.session_transcripts.perms_readable`, so what that
-    /// check reports is what `--fix` tightens. Links are left out as the original's
-    /// listing (`readdir` + `isFile()`) leaves them.
+    /// In the original's order (`src/security/fix.ts`): state dir, config, includes,
+    /// credentials dir and its `*.json`, then per agent (default first) its folder,
+    /// `agent/`, `auth-profiles.json`, `sessions/`, `sessions.json` and `sessions/*.jsonl`;
+    /// then ours: the SQLite stores, and the rest of the transcripts.
+    ///
+    /// `transcripts` are the session transcripts the audit found that are not links
+    /// (links are left out as the original's `readdir` + `isFile()` leaves them): the
+    /// subjects of `fs.session_transcripts.perms_readable`, so what that check reports is
+    /// what `--fix` tightens. The original takes a configured agent's `*.jsonl` only;
+    /// the rest (rotated archives such as `<id>.jsonl.reset.<ts>`, and the transcripts of
+    /// agent folders the config no longer lists) hold the same conversations and come
+    /// last, configured agents first.
     static func permissionActions(
         paths: OpenClawPaths, includes: [String], agentIds: [String], transcripts: [String],
         fixer: PermissionFixer, includeFixer: PermissionFixer, walker: NoFollowWalker
@@ -204,27 +207,31 @@ public enum SecurityFixer {
             fixer.fix(name, in: folder, path: path, mode: 0o600, require: .file)
         }
         var transcriptsByFolder = TranscriptFolders(transcripts)
-        for id in agentIds {
+        let sessionsDirs = agentIds.map { PathNormalization.join(paths.stateDir, "agents", $0, "sessions") }
+        for (id, sessionsDir) in zip(agentIds, sessionsDirs) {
             let agentRoot = PathNormalization.join(paths.stateDir, "agents", id)
             let agentDir = PathNormalization.join(agentRoot, "agent")
-            let sessionsDir = PathNormalization.join(agentRoot, "sessions")
             actions.append(fixer.fix(agentRoot, mode: 0o700, require: .directory))
             actions.append(fixer.fix(agentDir, mode: 0o700, require: .directory))
             actions.append(fixer.fix(PathNormalization.join(agentDir, "auth-profiles.json"), mode: 0o600, require: .file))
             actions.append(fixer.fix(sessionsDir, mode: 0o700, require: .directory))
             actions.append(fixer.fix(PathNormalization.join(sessionsDir, "sessions.json"), mode: 0o600, require: .file))
+            let originals = transcriptsByFolder.take(sessionsDir) { $0.hasSuffix(".jsonl") }
+            actions += transcriptActions(sessionsDir, names: originals, fixer: fixer, walker: walker)
+        }
+        actions += databaseActions(stateDir: paths.stateDir, rosterIds: agentIds, fixer: fixer, walker: walker)
+        for sessionsDir in sessionsDirs {
             actions += transcriptActions(sessionsDir, names: transcriptsByFolder.take(sessionsDir), fixer: fixer, walker: walker)
         }
         for (sessionsDir, names) in transcriptsByFolder.remaining {
             actions += transcriptActions(sessionsDir, names: names, fixer: fixer, walker: walker)
         }
-        actions += databaseActions(stateDir: paths.stateDir, rosterIds: agentIds, fixer: fixer, walker: walker)
         return actions
     }
 
     /// One action per transcript of one `sessions/` folder, reached without following
-    /// links: a linked transcript is reported as skipped; a folder that is a link (or
-    /// gone) contributes nothing, as its own action already says.
+    /// links: a folder that is a link (or gone) contributes nothing (a configured
+    /// agent's own action says why).
     static func transcriptActions(
         _ sessionsDir: String, names: [String], fixer: PermissionFixer, walker: NoFollowWalker
     ) -> [SecurityFixAction] {
@@ -290,7 +297,8 @@ public enum SecurityFixer {
         _ body: (String, OwnedDescriptor, String) -> SecurityFixAction
     ) -> [SecurityFixAction] {
         guard case .parent(let parent, let name) = walker.locateParent(of: folder),
-              let (opened, names) = NoFollowWalker.listRegularFiles(named: name, in: parent, suffix: suffix)
+              case .success(let opened) = NoFollowWalker.openDirectory(named: name, in: parent),
+              let names = NoFollowWalker.entryNames(of: opened, kind: .regular, where: { $0.hasSuffix(suffix) })
         else { return [] }
         return names.map { body($0, opened, PathNormalization.join(folder, $0)) }
     }
