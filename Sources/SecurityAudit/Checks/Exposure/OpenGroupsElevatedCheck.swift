@@ -10,9 +10,9 @@ struct OpenGroupsElevatedCheck: Check {
             remediation: "Set each listed group/DM policy to \"allowlist\" and keep elevated allowlists extremely tight.",
             fixable: true,
             triggers: [
-                CheckExample(#"{ channels: { whatsapp: { groupPolicy: "open" } } }"#),
-                CheckExample(#"{ channels: { discord: { guilds: { "1": { channels: { general: { groupPolicy: "open" } } } } } } }"#),
-                CheckExample(#"{ channels: { slack: { accounts: { ops: { dm: { policy: "open" } } } } } }"#),
+                CheckExample(#"{ channels: { whatsapp: { ↓groupPolicy: "open" } } }"#, clearedByFix: true),
+                CheckExample(#"{ channels: { discord: { guilds: { "1": { channels: { general: { ↓groupPolicy: "open" } } } } } } }"#),
+                CheckExample(#"{ channels: { slack: { accounts: { ops: { dm: { ↓policy: "open" } } } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ channels: { whatsapp: { groupPolicy: "open" } }, tools: { elevated: { enabled: false } } }"#),
