@@ -12,10 +12,10 @@ struct DMPolicyCheck: ChannelAccountCheck {
             rationale: "An open DM policy lets anyone who can find the bot talk to the agent and its tools; pairing or an allowlist keeps it to people you approved.",
             remediation: "Use dmPolicy \"pairing\" or \"allowlist\".",
             triggers: [
-                CheckExample(#"{ channels: { telegram: { botToken: "t", dmPolicy: "open", allowFrom: ["*"] } } }"#),
-                CheckExample(#"{ channels: { discord: { token: "t", dm: { policy: "open" } } } }"#),
-                CheckExample(#"{ channels: { slack: { botToken: "xoxb", appToken: "xapp", dmPolicy: "open" } } }"#),
-                CheckExample(#"{ channels: { signal: { accounts: { work: { account: "+15550001", dmPolicy: "open" } } } } }"#),
+                CheckExample(#"{ channels: { telegram: { botToken: "t", ↓dmPolicy: "open", allowFrom: ["*"] } } }"#),
+                CheckExample(#"{ channels: { discord: { token: "t", dm: { ↓policy: "open" } } } }"#),
+                CheckExample(#"{ channels: { slack: { botToken: "xoxb", appToken: "xapp", ↓dmPolicy: "open" } } }"#),
+                CheckExample(#"{ channels: { signal: { accounts: { work: { account: "+15550001", ↓dmPolicy: "open" } } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ channels: { telegram: { botToken: "t", dmPolicy: "pairing" } } }"#),
@@ -29,14 +29,14 @@ struct DMPolicyCheck: ChannelAccountCheck {
             severity: .fixed(.warn),
             rationale: "An open DM policy is only valid with \"*\" in allowFrom; without it the gateway's behaviour differs from what the config seems to say.",
             remediation: "Add \"*\" to allowFrom, or better, switch to pairing.",
-            triggers: [CheckExample(#"{ channels: { telegram: { botToken: "t", dmPolicy: "open" } } }"#)],
+            triggers: [CheckExample(#"{ channels: { telegram: { botToken: "t", ↓dmPolicy: "open" } } }"#)],
             passes: [CheckExample(#"{ channels: { telegram: { botToken: "t", dmPolicy: "open", allowFrom: [" * "] } } }"#)]),
         CheckInfo(
             id: "channels.<id>.dm.disabled",
             title: "<Label> DMs are disabled",
             severity: .fixed(.info),
             rationale: "Disabled DMs ignore every inbound direct message; reported so the choice is visible.",
-            triggers: [CheckExample(#"{ channels: { discord: { token: "t", dm: { policy: "disabled" } } } }"#)],
+            triggers: [CheckExample(#"{ channels: { discord: { token: "t", dm: { ↓policy: "disabled" } } } }"#)],
             passes: [CheckExample(#"{ channels: { discord: { token: "t", dm: { policy: "pairing" } } } }"#)]),
         CheckInfo(
             id: "channels.<id>.dm.locked",
@@ -68,8 +68,8 @@ struct DMPolicyCheck: ChannelAccountCheck {
             rationale: "When several people may DM the bot and every DM lands in the agent's main session, one sender can read context (and results) left by another.",
             remediation: "Set session.dmScope to \"per-channel-peer\" (or \"per-account-channel-peer\").",
             triggers: [
-                CheckExample(#"{ channels: { telegram: { botToken: "t", dmPolicy: "allowlist", allowFrom: ["1", "2"] } } }"#),
-                CheckExample(#"{ channels: { telegram: { botToken: "t", dmPolicy: "open", allowFrom: ["*"] } } }"#),
+                CheckExample(#"{ channels: { telegram: { botToken: "t", ↓dmPolicy: "allowlist", allowFrom: ["1", "2"] } } }"#),
+                CheckExample(#"{ channels: { telegram: { botToken: "t", ↓dmPolicy: "open", allowFrom: ["*"] } } }"#),
             ],
             passes: [
                 CheckExample(#"{ channels: { telegram: { botToken: "t", allowFrom: ["1", "tg:1"] } } }"#),
@@ -93,7 +93,7 @@ struct DMPolicyCheck: ChannelAccountCheck {
             if !dm.hasWildcard {
                 out.append(finding(
                     "channels.<id>.dm.open_invalid", for: channel, .warn,
-                    detail: "\"open\" requires \(dm.allowFromPath)allowFrom to include \"*\".",
+                    detail: "\"open\" requires \(dm.allowFromPath)allowFrom to include \"*\".", remediation: .none,
                     at: dm.policyNode))
             }
         }
@@ -119,8 +119,8 @@ struct DMPolicyCheck: ChannelAccountCheck {
             out.append(finding(
                 "channels.<id>.dm.scope_main_multiuser", for: channel, .warn,
                 detail: "Multiple DM senders currently share the main session, which can leak context across users.",
-                remediation: "Run: " + context.cliCommand("openclaw config set session.dmScope \"per-channel-peer\"")
-                    + " (or \"per-account-channel-peer\" for multi-account channels) to isolate DM sessions per sender.",
+                remediation: .text("Run: " + context.cliCommand("openclaw config set session.dmScope \"per-channel-peer\"")
+                    + " (or \"per-account-channel-peer\" for multi-account channels) to isolate DM sessions per sender."),
                 at: dmScopeNode ?? dm.policyNode))
         }
         return out
