@@ -28,7 +28,7 @@ struct BrowserControlCheck: Check {
             remediation: "Update paired Chrome extensions and external CDP clients to Browser Relay Authentication v2, then set browser.extensionRelay.allowLegacyAuth=false.",
             triggers: [
                 CheckExample(#"{ gateway: { auth: { token: "a-long-random-token-value-123" } } }"#, release: "2026.8.1"),
-                CheckExample(#"{ browser: { extensionRelay: { allowLegacyAuth: true } } }"#),
+                CheckExample(#"{ browser: { extensionRelay: { ↓allowLegacyAuth: true } } }"#),
             ],
             passes: [
                 // The relay's legacy window does not exist before 2026.8.1.
@@ -114,7 +114,6 @@ struct BrowserControlCheck: Check {
             out.append(finding(
                 "browser.extension_relay_legacy_auth", .warn,
                 detail: "browser.extensionRelay.allowLegacyAuth defaults to true for one migration window, so old relay Bearer, Basic, and token-subprotocol clients can still authenticate.",
-                remediation: "Update paired Chrome extensions and external CDP clients to Browser Relay Authentication v2, then set browser.extensionRelay.allowLegacyAuth=false.",
                 at: legacyAuth ?? browser))
         }
         if !Self.hasControlAuth(context) {

@@ -44,13 +44,13 @@ extension ChannelAccountCheck {
     /// A finding of a declared id whose placeholders (`<accounts>`, `<N>`) are filled in.
     func finding(
         _ id: String, filling values: [String: String], _ severity: Severity, title: String? = nil,
-        detail: String, remediation: String? = nil, at location: ConfigNode?
+        detail: String, remediation: FindingRemediation = .declared, at location: ConfigNode?
     ) -> Finding {
         var checkId = id
         for (placeholder, value) in values { checkId = checkId.replacingOccurrences(of: placeholder, with: value) }
         return Finding(
             checkId: checkId, severity: severity, title: title ?? info(id).title, detail: detail,
-            remediation: remediation, location: location?.origin)
+            remediation: remediation.text(declared: info(id).remediation), location: location?.origin)
     }
 
     /// A finding of a declared id for one channel: `<id>` in the id becomes the channel's

@@ -45,12 +45,12 @@ struct DMPolicyCheck: ChannelAccountCheck {
             rationale: "With pairing or an allowlist and no admitted sender, nobody can talk to the bot in DMs yet: strangers are refused or get a pairing code. Reported so the state is visible, and so a pairing request is not mistaken for an attack.",
             remediation: "Approve senders with openclaw pairing approve <channel> <code>, or list them in allowFrom.",
             triggers: [
-                CheckExample(#"{ channels: { telegram: { botToken: "t" } } }"#, release: "2026.8.1"),
-                CheckExample(#"{ channels: { discord: { token: "t", dm: { policy: "allowlist" } } } }"#),
-                CheckExample(#"{ channels: { signal: { accounts: { work: { account: "+15550001", dmPolicy: "pairing" } } } } }"#),
+                CheckExample(#"{ channels: { ↓telegram: { botToken: "t" } } }"#, release: "2026.8.1"),
+                CheckExample(#"{ channels: { discord: { token: "t", dm: { ↓policy: "allowlist" } } } }"#),
+                CheckExample(#"{ channels: { signal: { accounts: { work: { account: "+15550001", ↓dmPolicy: "pairing" } } } } }"#),
                 // Upstream counts no admitted sender for a lone "*" outside an open policy
                 // (upstream PR #144147 proposes to change that).
-                CheckExample(#"{ channels: { telegram: { botToken: "t", dmPolicy: "allowlist", allowFrom: ["*"] } } }"#),
+                CheckExample(#"{ channels: { telegram: { botToken: "t", ↓dmPolicy: "allowlist", allowFrom: ["*"] } } }"#),
             ],
             passes: [
                 CheckExample(#"{ channels: { telegram: { botToken: "t" } } }"#, release: "2026.7.1"),
@@ -110,7 +110,7 @@ struct DMPolicyCheck: ChannelAccountCheck {
                 "channels.<id>.dm.locked", for: channel, .info,
                 title: "\(channel.label)\(note) DMs are locked",
                 detail: "\(dm.policyPath)=\"\(dm.policy)\" has no admitted senders; unknown senders are blocked or receive a pairing code.",
-                remediation: Self.pairingApproveHint(channel: channel, context: context),
+                remediation: .text(Self.pairingApproveHint(channel: channel, context: context)),
                 at: dm.policyNode ?? account.entry ?? account.section))
         }
         let dmScopeNode = context.config["session"]["dmScope"]

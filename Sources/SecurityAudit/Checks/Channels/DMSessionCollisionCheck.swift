@@ -15,13 +15,13 @@ struct DMSessionCollisionCheck: ChannelAccountCheck {
             rationale: "Senders whose DMs land in one session share its context: what one person told the agent, and what its tools returned, is there for the next person to ask about.",
             remediation: Self.remediation,
             triggers: [
-                CheckExample(#"{ channels: { telegram: { botToken: "t", allowFrom: ["1", "2"] } } }"#, release: "2026.8.1"),
+                CheckExample(#"{ channels: { telegram: { botToken: "t", ↓allowFrom: ["1", "2"] } } }"#, release: "2026.8.1"),
                 // One sender per account, both on the default agent's main session.
-                CheckExample(#"{ channels: { telegram: { botToken: "t", allowFrom: ["1"] }, discord: { token: "d", allowFrom: ["42"] } } }"#),
-                CheckExample(#"{ channels: { telegram: { botToken: "t", dmPolicy: "open", allowFrom: ["*"] } } }"#),
+                CheckExample(#"{ channels: { telegram: { botToken: "t", ↓allowFrom: ["1"] }, discord: { token: "d", allowFrom: ["42"] } } }"#),
+                CheckExample(#"{ channels: { telegram: { botToken: "t", dmPolicy: "open", ↓allowFrom: ["*"] } } }"#),
                 // An unknown sender under per-peer may carry the id of a known one elsewhere.
-                CheckExample(#"{ session: { dmScope: "per-peer" }, channels: { telegram: { botToken: "t", dmPolicy: "open", allowFrom: ["*"] }, discord: { token: "d", allowFrom: ["42"] } } }"#),
-                CheckExample(#"{ session: { dmScope: "per-channel-peer", scope: "global" }, channels: { telegram: { botToken: "t", allowFrom: ["1", "2"] } } }"#),
+                CheckExample(#"{ session: { ↓dmScope: "per-peer" }, channels: { telegram: { botToken: "t", dmPolicy: "open", allowFrom: ["*"] }, discord: { token: "d", allowFrom: ["42"] } } }"#),
+                CheckExample(#"{ session: { ↓dmScope: "per-channel-peer", scope: "global" }, channels: { telegram: { botToken: "t", allowFrom: ["1", "2"] } } }"#),
             ],
             passes: [
                 CheckExample(#"{ channels: { telegram: { botToken: "t", allowFrom: ["1", "2"] } } }"#, release: "2026.7.1"),
@@ -49,7 +49,6 @@ struct DMSessionCollisionCheck: ChannelAccountCheck {
                 detail: "Collision topology \(number): \(collision.principalCount) distinct admitted DM principals from \(accounts.joined(separator: ", ")) "
                     + "\(symbolic ? "can resolve" : "resolve") to the same session bucket owned by agent \"\(collision.agentId)\""
                     + (global ? " under session.scope=\"global\"." : ".") + " This can leak context across users.",
-                remediation: Self.remediation,
                 at: dmScope ?? collision.routes.first?.node)
         }
     }

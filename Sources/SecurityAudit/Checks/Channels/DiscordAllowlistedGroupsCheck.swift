@@ -16,11 +16,11 @@ struct DiscordAllowlistedGroupsCheck: ChannelAccountCheck {
             rationale: "An allowlisted guild or channel without a users or roles list admits every member: in a large server anyone can steer the agent and its tools, which the word \"allowlist\" hides.",
             remediation: "Add users or roles restrictions at each listed guild/channel when only specific members should trigger the agent.",
             triggers: [
-                CheckExample(#"{ channels: { discord: { token: "t", guilds: { "111": { channels: { general: { allow: true }, ops: { users: ["42"] } } } } } } }"#, release: "2026.8.1"),
-                CheckExample(#"{ channels: { discord: { token: "t", guilds: { "111": {} } } } }"#),
+                CheckExample(#"{ channels: { discord: { token: "t", ↓guilds: { "111": { channels: { general: { allow: true }, ops: { users: ["42"] } } } } } } }"#, release: "2026.8.1"),
+                CheckExample(#"{ channels: { discord: { token: "t", ↓guilds: { "111": {} } } } }"#),
                 // A channel's users list replaces the guild's, and "*" restricts nothing.
-                CheckExample(#"{ channels: { discord: { token: "t", guilds: { "111": { users: ["42"], channels: { general: { users: [] }, ops: { roles: ["*"] } } } } } } }"#),
-                CheckExample(#"{ channels: { discord: { accounts: { work: { token: "t", guilds: { "111": {} } } } } } }"#),
+                CheckExample(#"{ channels: { discord: { token: "t", ↓guilds: { "111": { users: ["42"], channels: { general: { users: [] }, ops: { roles: ["*"] } } } } } } }"#),
+                CheckExample(#"{ channels: { discord: { accounts: { work: { token: "t", ↓guilds: { "111": {} } } } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ channels: { discord: { token: "t", guilds: { "111": { channels: { general: { allow: true } } } } } } }"#, release: "2026.7.1"),
@@ -61,7 +61,6 @@ struct DiscordAllowlistedGroupsCheck: ChannelAccountCheck {
             detail: "These allowlisted Discord targets have no effective users or roles restriction:\n"
                 + sorted.map { "- \($0)" }.joined(separator: "\n")
                 + "\ngroupPolicy=\"allowlist\" limits guilds/channels, but all members of a listed target can still trigger the agent.",
-            remediation: "Add users or roles restrictions at each listed guild/channel when only specific members should trigger the agent.",
             at: config["guilds"])]
     }
 

@@ -19,9 +19,9 @@ struct MutableAllowFromEntriesCheck: ChannelAccountCheck {
             rationale: "Since name matching is off by default, an allowlist entry written as a display name or tag never matches: the entry silently grants nothing while the config reads as if that person were allowed.",
             remediation: "Replace them with stable sender IDs; enabling dangerouslyAllowNameMatching is a discouraged break-glass alternative.",
             triggers: [
-                CheckExample(#"{ channels: { discord: { token: "t", allowFrom: ["alice", "123456789012345678"] } } }"#, release: "2026.9.1"),
-                CheckExample(#"{ channels: { discord: { token: "t", dm: { allowFrom: ["Bob#0001"] } } } }"#),
-                CheckExample(#"{ channels: { discord: { accounts: { work: { token: "t", allowFrom: ["carol"] } } } } }"#),
+                CheckExample(#"{ channels: { discord: { token: "t", ↓allowFrom: ["alice", "123456789012345678"] } } }"#, release: "2026.9.1"),
+                CheckExample(#"{ channels: { discord: { token: "t", dm: { ↓allowFrom: ["Bob#0001"] } } } }"#),
+                CheckExample(#"{ channels: { discord: { accounts: { work: { token: "t", ↓allowFrom: ["carol"] } } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ channels: { discord: { token: "t", allowFrom: ["alice", "123456789012345678"] } } }"#, release: "2026.8.1"),
@@ -42,7 +42,6 @@ struct MutableAllowFromEntriesCheck: ChannelAccountCheck {
             Self.id, for: account.channel, .warn,
             title: "\(account.channel.label) mutable allowFrom entries are inert\(note)",
             detail: "\(mutable.count) of \(entries.count) entries in \(dm.allowFromPath)allowFrom only match mutable identifiers (display names/tags/aliases) and can never authorize a sender under the current policy, so they are silently inert.",
-            remediation: "Replace them with stable sender IDs; enabling dangerouslyAllowNameMatching is a discouraged break-glass alternative.",
             at: account.config["allowFrom"] ?? account.config["dm"]["allowFrom"])]
     }
 
