@@ -96,7 +96,7 @@ public enum AuditPreparation {
             exists: { [fileSystem = request.fileSystem] in fileSystem.exists($0) }
         ).resolveStateDir()
         if PathNormalization.normalize(paths.stateDir) == PathNormalization.normalize(defaultStateDir),
-           let claim = InstalledPackageReader.claim(path: request.environment["PATH"]) {
+           let claim = InstalledPackageReader.claim(path: request.environment["PATH"], fileSystem: request.fileSystem) {
             evidence.add(claim)
         }
     }

@@ -92,11 +92,15 @@ struct SecretFactsCollector {
         }
         // Unread transcripts are gaps of the file pass too; here they also make the deep
         // scan incomplete, so that it never reads as a clean one.
-        let unread = scan.files.filter { $0.error.map { !$0.isNotFound } ?? false }
+        // So are transcripts the file pass could not even examine.
+        let unread = context.files.uninspectableTranscripts + scan.files.compactMap { file in
+            file.error.flatMap { $0.isNotFound ? nil : InspectionGap(path: file.path, reason: $0.message) }
+        }
         if !unread.isEmpty {
-            let listed = unread.prefix(UnscannedFile.listed).map { "\($0.path) (\($0.error!.message))" }
+            let total = transcripts.count + context.files.uninspectableTranscripts.count
+            let listed = unread.prefix(UnscannedFile.listed).map { "\($0.path) (\($0.reason))" }
             let more = unread.count > UnscannedFile.listed ? ["+\(unread.count - UnscannedFile.listed) more"] : []
-            reasons.append("\(unread.count) of \(transcripts.count) session transcripts not scanned: "
+            reasons.append("\(unread.count) of \(total) session transcripts not scanned: "
                 + (listed + more).joined(separator: "; "))
         }
         if !reasons.isEmpty { facts.transcriptScanIncomplete = reasons.joined(separator: "; ") }
