@@ -14,10 +14,10 @@ struct AgentRosterDefaultCheck: Check {
             rationale: "Without exactly one default, messages that no binding routes go to an agent the runtime has to guess, or are refused; with explicit ownership a leftover default marker silently routes traffic to that agent.",
             remediation: "Run `openclaw doctor --fix` to repair the authored agent roster.",
             triggers: [
-                CheckExample(#"{ agents: { entries: { a: {}, b: {} } } }"#),
-                CheckExample(#"{ agents: { entries: { a: { default: true }, b: { default: true } } } }"#),
-                CheckExample(#"{ agents: { ownership: "explicit", entries: { a: { default: true } } } }"#),
-                CheckExample(#"{ agents: { list: [] } }"#, release: "2026.8.1"),
+                CheckExample(#"{ agents: { ↓entries: { a: {}, b: {} } } }"#),
+                CheckExample(#"{ agents: { ↓entries: { a: { default: true }, b: { default: true } } } }"#),
+                CheckExample(#"{ agents: { ownership: "explicit", ↓entries: { a: { default: true } } } }"#),
+                CheckExample(#"{ agents: { ↓list: [] } }"#, release: "2026.8.1"),
             ],
             passes: [
                 CheckExample(#"{ agents: { entries: { a: {} } } }"#),
@@ -47,6 +47,6 @@ struct AgentRosterDefaultCheck: Check {
             guard authored.count != 1, markers != 1 else { return [] }
             detail = "Expected a resolvable default agent (sole entry, one default=true marker, or agents.ownership=explicit); found \(markers) default markers across \(authored.count) configured agents."
         }
-        return [finding(Self.id, .warn, detail: detail, remediation: infos[0].remediation, at: agents["entries"] ?? agents["list"])]
+        return [finding(Self.id, .warn, detail: detail, at: agents["entries"] ?? agents["list"])]
     }
 }

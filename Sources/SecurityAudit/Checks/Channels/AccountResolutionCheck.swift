@@ -14,9 +14,9 @@ struct AccountResolutionCheck: ChannelAccountCheck {
             rationale: "A credential the audit cannot resolve hides what the account really connects with; the findings for it describe the configured surface only, and the gateway may fail the same way.",
             remediation: "Ensure referenced secrets are available in this shell or run with a running gateway snapshot so security audit can inspect the full channel configuration.",
             triggers: [
-                CheckExample(#"{ channels: { mattermost: { baseUrl: "https://chat.example.com", botToken: { source: "env", provider: "default", id: "MM_TOKEN" } } } }"#),
-                CheckExample(#"{ channels: { irc: { host: "irc.libera.chat", nick: "bot", accounts: { work: { password: { source: "exec", provider: "vault", id: "irc" } } } } } }"#),
-                CheckExample(#"{ channels: { msteams: { appId: "a", tenantId: "t", appPassword: { source: "file", provider: "missing", id: "/teams" } } } }"#),
+                CheckExample(#"{ channels: { ↓mattermost: { baseUrl: "https://chat.example.com", botToken: { source: "env", provider: "default", id: "MM_TOKEN" } } } }"#),
+                CheckExample(#"{ channels: { irc: { host: "irc.libera.chat", nick: "bot", accounts: { ↓work: { password: { source: "exec", provider: "vault", id: "irc" } } } } } }"#),
+                CheckExample(#"{ channels: { ↓msteams: { appId: "a", tenantId: "t", appPassword: { source: "file", provider: "missing", id: "/teams" } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ channels: { mattermost: { baseUrl: "https://chat.example.com", botToken: { source: "env", provider: "default", id: "MM_TOKEN" } } } }"#, environment: ["MM_TOKEN": "token"]),
@@ -31,7 +31,6 @@ struct AccountResolutionCheck: ChannelAccountCheck {
         return account.resolutionDiagnostics.map { diagnostic in
             finding(
                 Self.id, for: account.channel, .warn, detail: diagnostic,
-                remediation: "Ensure referenced secrets are available in this shell or run with a running gateway snapshot so security audit can inspect the full channel configuration.",
                 at: account.entry ?? account.section)
         }
     }

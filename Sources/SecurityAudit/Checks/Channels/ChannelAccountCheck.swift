@@ -22,11 +22,15 @@ protocol ChannelAccountCheck: Check {
     /// reports unresolvable accounts before it skips those).
     var auditsInactiveAccounts: Bool { get }
     func findings(for scope: ChannelAccountScope) -> [Finding]
+    /// Findings about all audited accounts together, after every account's findings
+    /// (upstream reports DM session collisions last).
+    func closingFindings(accounts: [ChannelAccountScope], context: AuditContext) -> [Finding]
 }
 
 extension ChannelAccountCheck {
     var channel: KnownChannel? { nil }
     var auditsInactiveAccounts: Bool { false }
+    func closingFindings(accounts: [ChannelAccountScope], context: AuditContext) -> [Finding] { [] }
 
     func audits(_ account: ChannelAccount) -> Bool {
         (channel == nil || channel == account.channel) && (auditsInactiveAccounts || (account.enabled && account.configured))
@@ -37,17 +41,29 @@ extension ChannelAccountCheck {
         ChannelSecurityCheck(checks: [self]).findings(in: context)
     }
 
+    /// A finding of a declared id whose placeholders (`<accounts>`, `<N>`) are filled in.
+    func finding(
+        _ id: String, filling values: [String: String], _ severity: Severity, title: String? = nil,
+        detail: String, remediation: FindingRemediation = .declared, at location: ConfigNode?
+    ) -> Finding {
+        var checkId = id
+        for (placeholder, value) in values { checkId = checkId.replacingOccurrences(of: placeholder, with: value) }
+        return Finding(
+            checkId: checkId, severity: severity, title: title ?? info(id).title, detail: detail,
+            remediation: remediation.text(declared: info(id).remediation), location: location?.origin)
+    }
+
     /// A finding of a declared id for one channel: `<id>` in the id becomes the channel's
     /// id and `<N>` the number, `<Label>` in the declared title the channel's label.
     func finding(
         _ id: String, for channel: KnownChannel, _ severity: Severity, number: Int? = nil, title: String? = nil,
-        detail: String, remediation: String? = nil, at location: ConfigNode?
+        detail: String, remediation: FindingRemediation = .declared, at location: ConfigNode?
     ) -> Finding {
         var checkId = id.replacingOccurrences(of: "<id>", with: channel.id)
         if let number { checkId = checkId.replacingOccurrences(of: "<N>", with: String(number)) }
         return Finding(
             checkId: checkId, severity: severity,
             title: title ?? info(id).title.replacingOccurrences(of: "<Label>", with: channel.label),
-            detail: detail, remediation: remediation, location: location?.origin)
+            detail: detail, remediation: remediation.text(declared: info(id).remediation), location: location?.origin)
     }
 }

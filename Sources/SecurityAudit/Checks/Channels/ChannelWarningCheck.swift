@@ -17,14 +17,14 @@ struct ChannelWarningCheck: ChannelAccountCheck {
             remediation: "Set groupPolicy=\"allowlist\" and list the groups, guilds or channels the bot may answer in.",
             fixable: true,
             triggers: [
-                CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "open" } } }"#, severity: .critical, release: "2026.7.1"),
-                CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "open" } } }"#, severity: .warn, release: "2026.8.1"),
-                CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "open" } } }"#, severity: .warn),
+                CheckExample(#"{ channels: { telegram: { botToken: "t", ↓groupPolicy: "open" } } }"#, severity: .critical, release: "2026.7.1"),
+                CheckExample(#"{ channels: { telegram: { botToken: "t", ↓groupPolicy: "open" } } }"#, severity: .warn, release: "2026.8.1"),
+                CheckExample(#"{ channels: { telegram: { botToken: "t", ↓groupPolicy: "open" } } }"#, severity: .warn, clearedByFix: true),
                 // Matrix has no schema default: channels.defaults.groupPolicy applies.
-                CheckExample(#"{ channels: { defaults: { groupPolicy: "open" }, matrix: { homeserver: "https://matrix.example.org", accessToken: "t" } } }"#, severity: .critical, release: "2026.2.26"),
-                CheckExample(#"{ channels: { irc: { host: "irc.example.net", nick: "bot", tls: false, groupPolicy: "allowlist" } } }"#, severity: .info, release: "2026.7.1"),
-                CheckExample(#"{ channels: { irc: { host: "irc.example.net", nick: "bot", tls: false, groupPolicy: "allowlist" } } }"#, severity: .warn, release: "2026.8.1"),
-                CheckExample(#"{ channels: { irc: { host: "irc.example.net", nick: "bot", groupPolicy: "allowlist", nickserv: { register: true } } } }"#, severity: .warn),
+                CheckExample(#"{ channels: { defaults: { groupPolicy: "open" }, ↓matrix: { homeserver: "https://matrix.example.org", accessToken: "t" } } }"#, severity: .critical, release: "2026.2.26"),
+                CheckExample(#"{ channels: { irc: { host: "irc.example.net", nick: "bot", tls: false, ↓groupPolicy: "allowlist" } } }"#, severity: .info, release: "2026.7.1"),
+                CheckExample(#"{ channels: { irc: { host: "irc.example.net", nick: "bot", tls: false, ↓groupPolicy: "allowlist" } } }"#, severity: .warn, release: "2026.8.1"),
+                CheckExample(#"{ channels: { irc: { host: "irc.example.net", nick: "bot", ↓groupPolicy: "allowlist", nickserv: { register: true } } } }"#, severity: .warn),
             ],
             passes: [
                 CheckExample(#"{ channels: { discord: { token: "t", groupPolicy: "allowlist" } } }"#),
@@ -47,7 +47,7 @@ struct ChannelWarningCheck: ChannelAccountCheck {
             return finding(
                 Self.id, for: account.channel,
                 context.openclaw.isAtLeast(Self.alwaysWarnSince) ? .warn : ChannelWarnings.severity(of: message.trimmingWhitespace),
-                number: scope.channelFindingsBefore + index + 1, detail: detail,
+                number: scope.channelFindingsBefore + index + 1, detail: detail, remediation: .none,
                 at: account.config["groupPolicy"] ?? account.section)
         }
     }

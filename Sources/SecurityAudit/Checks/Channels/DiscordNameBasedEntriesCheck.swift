@@ -13,9 +13,9 @@ struct DiscordNameBasedEntriesCheck: ChannelAccountCheck {
             rationale: "Discord names and tags are matched as normalized slugs; two users can collide and a name can be taken over, so an allowlist of names admits whoever holds the name.",
             remediation: "Use numeric Discord user ids (or <@id>, user:<id>, pk:<id>) in allowFrom and guild users lists.",
             triggers: [
-                CheckExample(#"{ channels: { discord: { token: "t", allowFrom: ["Alice#1234"] } } }"#, severity: .warn),
-                CheckExample(#"{ channels: { discord: { token: "t", guilds: { "1": { channels: { general: { users: ["security-team"] } } } } } } }"#, severity: .warn),
-                CheckExample(#"{ channels: { discord: { token: "t", dangerouslyAllowNameMatching: true, dm: { allowFrom: ["bob"] } } } }"#, severity: .info),
+                CheckExample(#"{ channels: { discord: { token: "t", ↓allowFrom: ["Alice#1234"] } } }"#, severity: .warn),
+                CheckExample(#"{ channels: { discord: { token: "t", ↓guilds: { "1": { channels: { general: { users: ["security-team"] } } } } } } }"#, severity: .warn),
+                CheckExample(#"{ channels: { discord: { token: "t", dangerouslyAllowNameMatching: true, dm: { ↓allowFrom: ["bob"] } } } }"#, severity: .info),
             ],
             passes: [
                 CheckExample(#"{ channels: { discord: { token: "t", allowFrom: ["123456789012345678", "<@!22>", "user:3", "discord:4", "pk:member-1"] } } }"#),

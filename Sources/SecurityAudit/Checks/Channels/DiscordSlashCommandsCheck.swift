@@ -11,7 +11,7 @@ struct DiscordSlashCommandsCheck: ChannelAccountCheck {
             rationale: "With access groups off and no per-guild users list, every member of an allowed guild channel can run slash commands, including ones that drive tools.",
             remediation: "Set commands.useAccessGroups=true, or configure channels.discord.guilds.<id>.users.",
             triggers: [
-                CheckExample(#"{ commands: { useAccessGroups: false }, channels: { discord: { token: "t", guilds: { "123": { channels: { general: { allow: true } } } } } } }"#),
+                CheckExample(#"{ commands: { ↓useAccessGroups: false }, channels: { discord: { token: "t", guilds: { "123": { channels: { general: { allow: true } } } } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ commands: { useAccessGroups: false }, channels: { discord: { token: "t", guilds: { "123": { users: ["42"] } } } } }"#),
@@ -25,7 +25,7 @@ struct DiscordSlashCommandsCheck: ChannelAccountCheck {
             rationale: "Slash commands are on but no owner or guild users allowlist exists, so every command is rejected: usually a setup mistake that tempts people into turning access groups off.",
             remediation: "Add your user id to channels.discord.allowFrom (or approve yourself via pairing), or configure channels.discord.guilds.<id>.users.",
             triggers: [
-                CheckExample(#"{ channels: { discord: { token: "t", guilds: { "123": { channels: { general: { allow: true } } } } } } }"#),
+                CheckExample(#"{ channels: { discord: { token: "t", ↓guilds: { "123": { channels: { general: { allow: true } } } } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ channels: { discord: { token: "t", dm: { allowFrom: ["387380367612706819"] }, guilds: { "123": {} } } } }"#),
@@ -67,7 +67,6 @@ struct DiscordSlashCommandsCheck: ChannelAccountCheck {
         return [finding(
             "channels.discord.commands.native.no_allowlists", for: .discord, .warn,
             detail: "Discord slash commands are enabled, but neither an owner allowFrom list nor any per-guild/channel users allowlist is configured; /… commands will be rejected for everyone.",
-            remediation: "Add your user id to channels.discord.allowFrom (or approve yourself via pairing), or configure channels.discord.guilds.<id>.users.",
             at: location)]
     }
 }

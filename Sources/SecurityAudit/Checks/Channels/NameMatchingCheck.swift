@@ -11,8 +11,8 @@ struct NameMatchingCheck: ChannelAccountCheck {
             rationale: "Names, emails and tags can be changed or claimed by anyone; matching senders on them lets an impostor pass an allowlist that was meant to name one person.",
             remediation: "Prefer stable sender IDs in allowlists, then disable dangerouslyAllowNameMatching.",
             triggers: [
-                CheckExample(#"{ channels: { discord: { token: "t", dangerouslyAllowNameMatching: true } } }"#),
-                CheckExample(#"{ channels: { slack: { botToken: "xoxb", appToken: "xapp", accounts: { ops: { dangerouslyAllowNameMatching: true } } } } }"#),
+                CheckExample(#"{ channels: { discord: { token: "t", ↓dangerouslyAllowNameMatching: true } } }"#),
+                CheckExample(#"{ channels: { slack: { botToken: "xoxb", appToken: "xapp", accounts: { ops: { ↓dangerouslyAllowNameMatching: true } } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ channels: { discord: { token: "t", dangerouslyAllowNameMatching: false } } }"#),
@@ -31,7 +31,6 @@ struct NameMatchingCheck: ChannelAccountCheck {
             Self.id, for: account.channel, .info,
             title: "\(account.channel.label) dangerous name matching is enabled\(note)",
             detail: "dangerouslyAllowNameMatching=true re-enables mutable name/email/tag matching for sender authorization. This is a break-glass compatibility mode, not a hardened default.",
-            remediation: "Prefer stable sender IDs in allowlists, then disable dangerouslyAllowNameMatching.",
             at: flag)]
     }
 }

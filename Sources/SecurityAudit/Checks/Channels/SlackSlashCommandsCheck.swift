@@ -11,8 +11,8 @@ struct SlackSlashCommandsCheck: ChannelAccountCheck {
             rationale: "With access groups off, slash commands skip sender allowlists: anyone in a channel the app is in can run commands that drive the agent.",
             remediation: "Set commands.useAccessGroups=true.",
             triggers: [
-                CheckExample(#"{ commands: { useAccessGroups: false }, channels: { slack: { botToken: "xoxb", appToken: "xapp", slashCommand: { enabled: true } } } }"#),
-                CheckExample(#"{ commands: { useAccessGroups: false, native: true }, channels: { slack: { botToken: "xoxb", appToken: "xapp" } } }"#),
+                CheckExample(#"{ commands: { ↓useAccessGroups: false }, channels: { slack: { botToken: "xoxb", appToken: "xapp", slashCommand: { enabled: true } } } }"#),
+                CheckExample(#"{ commands: { ↓useAccessGroups: false, native: true }, channels: { slack: { botToken: "xoxb", appToken: "xapp" } } }"#),
             ],
             passes: [
                 // Slack's native commands are off by default and no slash command is set up.
@@ -26,7 +26,7 @@ struct SlackSlashCommandsCheck: ChannelAccountCheck {
             rationale: "Slash commands are on but no owner or channel users allowlist exists, so every command is rejected: usually a setup mistake that tempts people into turning access groups off.",
             remediation: "Approve yourself via pairing, or set channels.slack.allowFrom and/or channels.slack.channels.<id>.users.",
             triggers: [
-                CheckExample(#"{ channels: { slack: { botToken: "xoxb", appToken: "xapp", groupPolicy: "open", slashCommand: { enabled: true } } } }"#),
+                CheckExample(#"{ channels: { slack: { botToken: "xoxb", appToken: "xapp", groupPolicy: "open", slashCommand: { ↓enabled: true } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ channels: { slack: { botToken: "xoxb", appToken: "xapp", slashCommand: { enabled: true }, allowFrom: ["U123ABC"] } } }"#),

@@ -11,9 +11,9 @@ struct TelegramGroupCommandsCheck: ChannelAccountCheck {
             rationale: "Telegram authorizes senders by numeric user id; @usernames never match (and can be re-registered by someone else), so such entries silently protect nothing.",
             remediation: "Replace @username entries with numeric Telegram user IDs.",
             triggers: [
-                CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "allowlist", groupAllowFrom: ["@TrustedOperator"], groups: { "-100123": {} } } } }"#),
-                CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "open", allowFrom: ["tg:alice"] } } }"#),
-                CheckExample(#"{ channels: { telegram: { botToken: "t", groups: { "-1": { topics: { "7": { allowFrom: ["bob"] } } } } } } }"#),
+                CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "allowlist", ↓groupAllowFrom: ["@TrustedOperator"], groups: { "-100123": {} } } } }"#),
+                CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "open", ↓allowFrom: ["tg:alice"] } } }"#),
+                CheckExample(#"{ channels: { telegram: { botToken: "t", ↓groups: { "-1": { topics: { "7": { allowFrom: ["bob"] } } } } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "open", groupAllowFrom: ["123", "telegram:-456", "*"] } } }"#),
@@ -27,7 +27,7 @@ struct TelegramGroupCommandsCheck: ChannelAccountCheck {
             severity: .fixed(.critical),
             rationale: "\"*\" in the group sender allowlist lets every member of every allowed group run commands and control directives.",
             remediation: "Remove \"*\" from channels.telegram.groupAllowFrom; list numeric user ids.",
-            triggers: [CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "open", groupAllowFrom: ["*"] } } }"#)],
+            triggers: [CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "open", ↓groupAllowFrom: ["*"] } } }"#)],
             passes: [CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "open", groupAllowFrom: ["123"] } } }"#)]),
         CheckInfo(
             id: "channels.telegram.groups.allowFrom.missing",
@@ -36,8 +36,8 @@ struct TelegramGroupCommandsCheck: ChannelAccountCheck {
             rationale: "Groups are reachable but no sender allowlist exists, so any member of a group the bot sits in can invoke commands.",
             remediation: "Approve yourself via pairing, or set channels.telegram.groupAllowFrom (or groups.<id>.allowFrom).",
             triggers: [
-                CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "allowlist", groups: { "-100123": {} } } } }"#),
-                CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "open" } } }"#),
+                CheckExample(#"{ channels: { telegram: { botToken: "t", ↓groupPolicy: "allowlist", groups: { "-100123": {} } } } }"#),
+                CheckExample(#"{ channels: { telegram: { botToken: "t", ↓groupPolicy: "open" } } }"#),
             ],
             passes: [
                 CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "allowlist", groups: { "-100123": { allowFrom: ["42"] } } } } }"#),

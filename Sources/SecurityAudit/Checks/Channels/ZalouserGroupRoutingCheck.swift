@@ -16,13 +16,13 @@ struct ZalouserGroupRoutingCheck: ChannelAccountCheck {
             remediation: "Prefer stable Zalo group IDs in channels.zalouser.groups.",
             triggers: [
                 CheckExample(
-                    #"{ channels: { zalouser: { groups: { "Ops Room": { allow: true }, "group:g-123": { allow: true }, "456": {} } } } }"#,
+                    #"{ channels: { zalouser: { ↓groups: { "Ops Room": { allow: true }, "group:g-123": { allow: true }, "456": {} } } } }"#,
                     severity: .warn, files: [.file("credentials/zalouser/credentials.json", "{}")]),
                 CheckExample(
-                    #"{ channels: { zalouser: { dangerouslyAllowNameMatching: true, groups: { "Ops Room": { allow: true } } } } }"#,
+                    #"{ channels: { zalouser: { dangerouslyAllowNameMatching: true, ↓groups: { "Ops Room": { allow: true } } } } }"#,
                     severity: .info, files: [.file("credentials/zalouser/credentials.json", "{}")]),
                 CheckExample(
-                    #"{ channels: { zalouser: { accounts: { Work: { profile: "Team A", groups: { ops: {} } } } } } }"#,
+                    #"{ channels: { zalouser: { accounts: { Work: { profile: "Team A", ↓groups: { ops: {} } } } } } }"#,
                     files: [.file("credentials/zalouser/credentials-team%20a.json", "{}")]),
             ],
             passes: [

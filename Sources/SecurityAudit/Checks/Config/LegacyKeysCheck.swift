@@ -15,11 +15,11 @@ struct LegacyKeysCheck: Check {
             rationale: "OpenClaw refuses to load a config with legacy keys until it is migrated, and a key whose migration was dropped is not read at all; the settings written there may not be the ones in force. The audit reads the content where it belongs now.",
             remediation: "Run openclaw doctor --fix (or move the content by hand where doctor no longer migrates it), then re-run the audit.",
             triggers: [
-                CheckExample(#"{ telegram: { botToken: "123:abc", groupPolicy: "open" } }"#),
-                CheckExample(#"{ providers: { telegram: { botToken: "123:abc", dm: { policy: "open" } } } }"#),
-                CheckExample(#"{ agent: { model: "ollama/llama3.2:3b" } }"#),
-                CheckExample(#"{ gateway: { bind: "0.0.0.0", auth: { token: "0123456789abcdef0123456789" } } }"#),
-                CheckExample(#"{ gateway: { token: "0123456789abcdef0123456789" } }"#),
+                CheckExample(#"{ ↓telegram: { botToken: "123:abc", groupPolicy: "open" } }"#),
+                CheckExample(#"{ providers: { ↓telegram: { botToken: "123:abc", dm: { policy: "open" } } } }"#),
+                CheckExample(#"{ ↓agent: { model: "ollama/llama3.2:3b" } }"#),
+                CheckExample(#"{ gateway: { ↓bind: "0.0.0.0", auth: { token: "0123456789abcdef0123456789" } } }"#),
+                CheckExample(#"{ gateway: { ↓token: "0123456789abcdef0123456789" } }"#),
             ],
             passes: [
                 CheckExample(#"{ channels: { telegram: { botToken: "123:abc" } }, agents: { defaults: { model: { primary: "anthropic/claude-opus-4-5" } } } }"#),

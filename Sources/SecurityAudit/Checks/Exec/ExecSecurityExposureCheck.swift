@@ -11,10 +11,10 @@ struct ExecSecurityExposureCheck: Check {
             rationale: "security=full runs every command without an allowlist or a prompt; one prompt injection is then a shell on the host.",
             remediation: "Prefer tools.exec.mode=\"ask\" or \"allowlist\", and reserve \"full\" for tightly scoped break-glass agents only.",
             triggers: [
-                CheckExample(#"{ tools: { exec: { security: "full" } } }"#, severity: .warn),
-                CheckExample(#"{ channels: { slack: { dmPolicy: "open" } }, tools: { exec: { mode: "full" } } }"#, severity: .critical),
-                CheckExample(#"{ tools: { exec: { mode: "deny" } }, agents: { entries: { ops: { tools: { exec: { security: "full" } } } } } }"#, severity: .warn),
-                CheckExample(#"{ agents: { list: [{ id: "ops", tools: { exec: { mode: " FULL " } } }] } }"#, severity: .warn),
+                CheckExample(#"{ tools: { exec: { ↓security: "full" } } }"#, severity: .warn),
+                CheckExample(#"{ channels: { slack: { dmPolicy: "open" } }, tools: { exec: { ↓mode: "full" } } }"#, severity: .critical),
+                CheckExample(#"{ tools: { exec: { mode: "deny" } }, agents: { entries: { ops: { tools: { exec: { ↓security: "full" } } } } } }"#, severity: .warn),
+                CheckExample(#"{ agents: { list: [{ id: "ops", tools: { exec: { ↓mode: " FULL " } } }] } }"#, severity: .warn),
             ],
             passes: [
                 CheckExample(#"{ tools: { exec: { security: "full", mode: "ask" } } }"#),
@@ -28,9 +28,9 @@ struct ExecSecurityExposureCheck: Check {
             rationale: "Anyone who can write in an open DM or group can prompt an agent whose exec is enabled; the allowlist or approval prompt is then the only thing between strangers and the shell.",
             remediation: "Tighten dmPolicy/groupPolicy to pairing or allowlist, or disable exec for agents reachable from shared/public channels.",
             triggers: [
-                CheckExample(#"{ channels: { slack: { dmPolicy: "open" } }, tools: { exec: { mode: "full" } } }"#, severity: .critical),
-                CheckExample(#"{ channels: { discord: { guilds: { g1: { channels: { c1: { groupPolicy: "open" } } } } } }, tools: { exec: { mode: "ask" } } }"#, severity: .warn),
-                CheckExample(#"{ channels: { telegram: { dm: { policy: "open" } } }, agents: { entries: { ops: { tools: { exec: { security: "allowlist" } } } } } }"#, severity: .warn),
+                CheckExample(#"{ channels: { slack: { ↓dmPolicy: "open" } }, tools: { exec: { mode: "full" } } }"#, severity: .critical),
+                CheckExample(#"{ channels: { discord: { guilds: { g1: { channels: { c1: { ↓groupPolicy: "open" } } } } } }, tools: { exec: { mode: "ask" } } }"#, severity: .warn),
+                CheckExample(#"{ channels: { telegram: { dm: { ↓policy: "open" } } }, agents: { entries: { ops: { tools: { exec: { security: "allowlist" } } } } } }"#, severity: .warn),
             ],
             passes: [
                 CheckExample(#"{ channels: { slack: { dmPolicy: "open" } } }"#),
@@ -88,17 +88,15 @@ struct ExecSecurityExposureCheck: Check {
                 "tools.exec.security_full_configured", open.isEmpty ? .warn : .critical,
                 detail: "Full exec trust is enabled for: \(full.map(\.id).joined(separator: ", "))."
                     + (open.isEmpty ? "" : " Open channel access was also detected at:" + openLines),
-                remediation: "Prefer tools.exec.mode=\"ask\" or \"allowlist\", and reserve \"full\" for tightly scoped break-glass agents only.",
                 at: full[0].node))
         }
         if !open.isEmpty, !exec.isEmpty {
             let id = "security.exposure.open_channels_with_exec"
-            out.append(Finding(
-                checkId: id, severity: full.isEmpty ? .warn : .critical, title: info(id).title,
+            out.append(finding(
+                id, full.isEmpty ? .warn : .critical,
                 detail: "Open DM/group access detected at:" + openLines + "\nExec-enabled scopes:"
                     + exec.map { "\n- \($0.id): security=\($0.security), host=\($0.host)" }.joined(),
-                remediation: "Tighten dmPolicy/groupPolicy to pairing or allowlist, or disable exec for agents reachable from shared/public channels.",
-                location: open[0].origin))
+                origin: open[0].origin))
         }
         return out
     }

@@ -10,9 +10,9 @@ struct OpenGroupsElevatedCheck: Check {
             remediation: "Set each listed group/DM policy to \"allowlist\" and keep elevated allowlists extremely tight.",
             fixable: true,
             triggers: [
-                CheckExample(#"{ channels: { whatsapp: { groupPolicy: "open" } } }"#),
-                CheckExample(#"{ channels: { discord: { guilds: { "1": { channels: { general: { groupPolicy: "open" } } } } } } }"#),
-                CheckExample(#"{ channels: { slack: { accounts: { ops: { dm: { policy: "open" } } } } } }"#),
+                CheckExample(#"{ channels: { whatsapp: { ↓groupPolicy: "open" } } }"#, clearedByFix: true),
+                CheckExample(#"{ channels: { discord: { guilds: { "1": { channels: { general: { ↓groupPolicy: "open" } } } } } } }"#),
+                CheckExample(#"{ channels: { slack: { accounts: { ops: { dm: { ↓policy: "open" } } } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ channels: { whatsapp: { groupPolicy: "open" } }, tools: { elevated: { enabled: false } } }"#),
@@ -25,12 +25,10 @@ struct OpenGroupsElevatedCheck: Check {
     func findings(in context: AuditContext) -> [Finding] {
         let open = context.channels.openPolicies
         guard !open.isEmpty, context.config["tools"]["elevated"]["enabled"].bool != false else { return [] }
-        return [Finding(
-            checkId: "security.exposure.open_groups_with_elevated", severity: .critical,
-            title: infos[0].title,
+        return [finding(
+            "security.exposure.open_groups_with_elevated", .critical,
             detail: "Found inbound policy=\"open\" at:\n" + open.map { "- \($0.path)" }.joined(separator: "\n")
                 + "\nWith tools.elevated enabled, a prompt injection in those conversations can become a high-impact incident.",
-            remediation: "Set each listed group/DM policy to \"allowlist\" and keep elevated allowlists extremely tight.",
-            location: open[0].origin)]
+            origin: open[0].origin)]
     }
 }

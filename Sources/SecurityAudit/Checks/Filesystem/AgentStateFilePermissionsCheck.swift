@@ -19,7 +19,7 @@ struct AgentStateFilePermissionsCheck: Check {
             remediation: "chmod 600 <stateDir>/agents/<agentId>/agent/auth-profiles.json",
             fixable: true,
             triggers: [
-                CheckExample("{}", files: [.file(authFile, "{}", mode: 0o620)]),
+                CheckExample("{}", files: [.file(authFile, "{}", mode: 0o620)], clearedByFix: true),
                 CheckExample(#"{ agents: { list: [{ id: "main" }, { id: " Work " }] } }"#, files: [
                     .file("agents/work/agent/auth-profiles.json", "{}", mode: 0o666),
                 ]),
@@ -37,7 +37,7 @@ struct AgentStateFilePermissionsCheck: Check {
             remediation: "chmod 600 <stateDir>/agents/<agentId>/agent/auth-profiles.json",
             fixable: true,
             triggers: [
-                CheckExample("{}", files: [.file(authFile, "{}", mode: 0o644)]),
+                CheckExample("{}", files: [.file(authFile, "{}", mode: 0o644)], clearedByFix: true),
                 CheckExample(#"{ agents: { list: [{ id: "ops", default: true }] } }"#, files: [
                     .file("agents/ops/agent/auth-profiles.json", "{}", mode: 0o640),
                 ]),
@@ -59,7 +59,7 @@ struct AgentStateFilePermissionsCheck: Check {
             remediation: "chmod 600 <stateDir>/agents/<agentId>/sessions/sessions.json",
             fixable: true,
             triggers: [
-                CheckExample("{}", files: [.file(storeFile, "{}", mode: 0o644)]),
+                CheckExample("{}", files: [.file(storeFile, "{}", mode: 0o644)], clearedByFix: true),
                 CheckExample("{}", files: [.file("../shared-sessions.json", "{}", mode: 0o640), .symlink(storeFile, to: "../shared-sessions.json")]),
             ],
             passes: [
@@ -78,12 +78,12 @@ struct AgentStateFilePermissionsCheck: Check {
                 if perms.writableByOthers {
                     findings.append(finding(
                         "fs.auth_profiles.perms_writable", .critical,
-                        detail: "\(perms.detail(authPath)); another user could inject credentials.", remediation: fix))
+                        detail: "\(perms.detail(authPath)); another user could inject credentials.", remediation: .text(fix)))
                 } else if perms.readableByOthers {
                     findings.append(finding(
                         "fs.auth_profiles.perms_readable", .warn,
                         detail: "\(perms.detail(authPath)); auth-profiles.json contains API keys and OAuth tokens.",
-                        remediation: fix))
+                        remediation: .text(fix)))
                 }
             }
             let databasePath = agentRoot + "/agent/" + StateDatabase.agentFileName
@@ -93,12 +93,12 @@ struct AgentStateFilePermissionsCheck: Check {
                 if perms.writableByOthers {
                     findings.append(finding(
                         "fs.auth_profiles.perms_writable", .critical, title: "\(Self.databaseLabel) is writable by others",
-                        detail: "\(perms.detail(path)); another user could inject credentials.", remediation: fix))
+                        detail: "\(perms.detail(path)); another user could inject credentials.", remediation: .text(fix)))
                 } else if perms.readableByOthers {
                     findings.append(finding(
                         "fs.auth_profiles.perms_readable", .warn, title: "\(Self.databaseLabel) is readable by others",
                         detail: "\(perms.detail(path)); auth profile storage contains API keys and OAuth tokens.",
-                        remediation: fix))
+                        remediation: .text(fix)))
                 }
             }
             let storePath = agentRoot + "/sessions/sessions.json"
@@ -106,7 +106,7 @@ struct AgentStateFilePermissionsCheck: Check {
                 findings.append(finding(
                     "fs.sessions_store.perms_readable", .warn,
                     detail: "\(perms.detail(storePath)); routing and transcript metadata can be sensitive.",
-                    remediation: PathPermissions.remediation(storePath, directory: false)))
+                    remediation: .text(PathPermissions.remediation(storePath, directory: false))))
             }
         }
         return findings

@@ -10,7 +10,7 @@ struct CredentialsDirPermissionsCheck: Check {
             remediation: "chmod 700 <credentialsDir>",
             fixable: true,
             triggers: [
-                CheckExample("{}", files: [.directory("credentials", mode: 0o770)]),
+                CheckExample("{}", files: [.directory("credentials", mode: 0o770)], clearedByFix: true),
                 CheckExample("{}", environment: ["OPENCLAW_OAUTH_DIR": "{stateDir}/../oauth"], files: [.directory("../oauth", mode: 0o703)]),
             ],
             passes: [
@@ -25,7 +25,7 @@ struct CredentialsDirPermissionsCheck: Check {
             remediation: "chmod 700 <credentialsDir>",
             fixable: true,
             triggers: [
-                CheckExample("{}", files: [.directory("credentials", mode: 0o755)]),
+                CheckExample("{}", files: [.directory("credentials", mode: 0o755)], clearedByFix: true),
                 CheckExample("{}", files: [.directory("credentials", mode: 0o740)]),
             ],
             passes: [
@@ -44,11 +44,11 @@ struct CredentialsDirPermissionsCheck: Check {
         if perms.writableByOthers {
             return [finding(
                 "fs.credentials_dir.perms_writable", .critical,
-                detail: "\(perms.detail(path)); another user could drop/modify credential files.", remediation: fix)]
+                detail: "\(perms.detail(path)); another user could drop/modify credential files.", remediation: .text(fix))]
         } else if perms.readableByOthers {
             return [finding(
                 "fs.credentials_dir.perms_readable", .warn,
-                detail: "\(perms.detail(path)); credentials and allowlists can be sensitive.", remediation: fix)]
+                detail: "\(perms.detail(path)); credentials and allowlists can be sensitive.", remediation: .text(fix))]
         }
         return []
     }

@@ -9,8 +9,8 @@ struct LogFilePermissionsCheck: Check {
             rationale: "Gateway logs carry message text and tool output, and secrets when redaction is off.",
             remediation: "chmod 600 <logPath>",
             triggers: [
-                CheckExample(#"{ logging: { file: "{stateDir}/logs/gateway.log" } }"#, files: [.file("logs/gateway.log", "", mode: 0o644)]),
-                CheckExample(#"{ logging: { file: " ~/gateway.log " } }"#, files: [.file("../home/gateway.log", "", mode: 0o640)]),
+                CheckExample(#"{ logging: { ↓file: "{stateDir}/logs/gateway.log" } }"#, files: [.file("logs/gateway.log", "", mode: 0o644)]),
+                CheckExample(#"{ logging: { ↓file: " ~/gateway.log " } }"#, files: [.file("../home/gateway.log", "", mode: 0o640)]),
             ],
             passes: [
                 CheckExample(#"{ logging: { file: "{stateDir}/logs/gateway.log" } }"#, files: [.file("logs/gateway.log", "", mode: 0o600)]),
@@ -27,7 +27,7 @@ struct LogFilePermissionsCheck: Check {
         return [finding(
             "fs.log_file.perms_readable", .warn,
             detail: "\(perms.detail(path)); logs can contain private messages and tool output.",
-            remediation: PathPermissions.remediation(path, directory: false),
+            remediation: .text(PathPermissions.remediation(path, directory: false)),
             at: context.config["logging"]["file"])]
     }
 }

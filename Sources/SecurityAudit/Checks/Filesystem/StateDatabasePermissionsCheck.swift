@@ -21,7 +21,7 @@ struct StateDatabasePermissionsCheck: Check {
             remediation: "chmod 600 the listed databases and sidecars and 700 their folders (openclaw-security audit --fix does it).",
             fixable: true,
             triggers: [
-                CheckExample("{}", files: [.file(stateDatabase, "", mode: 0o620)]),
+                CheckExample("{}", files: [.file(stateDatabase, "", mode: 0o620)], clearedByFix: true),
                 CheckExample("{}", files: [.file(stateDatabase, "", mode: 0o600), .chmod("state", 0o777)]),
                 CheckExample("{}", files: [.file("agents/retired/agent/openclaw-agent.sqlite-wal", "", mode: 0o666)]),
             ],
@@ -38,7 +38,7 @@ struct StateDatabasePermissionsCheck: Check {
             remediation: "chmod 600 the listed databases and sidecars (openclaw-security audit --fix does it).",
             fixable: true,
             triggers: [
-                CheckExample("{}", severity: .critical, files: [.file(stateDatabase, "", mode: 0o644)]),
+                CheckExample("{}", severity: .critical, files: [.file(stateDatabase, "", mode: 0o644)], clearedByFix: true),
                 CheckExample("{}", severity: .warn, files: [.file(stateDatabase + "-wal", "", mode: 0o640)]),
                 CheckExample("{}", severity: .warn, files: [.file("agents/retired/agent/openclaw-agent.sqlite", "", mode: 0o640)]),
                 CheckExample("{}", files: [.file("agents/main/agent/openclaw-agent.sqlite-journal", "", mode: 0o644)]),
@@ -71,14 +71,14 @@ struct StateDatabasePermissionsCheck: Check {
             findings.append(finding(
                 Self.writableId, .critical,
                 detail: "\(writable.count) SQLite state path(s) can be changed by other users:\n" + Self.list(writable),
-                remediation: Self.remediation(writable)))
+                remediation: .text(Self.remediation(writable))))
         }
         if !readable.isEmpty {
             let world = readable.contains { $0.permissions.worldReadable }
             findings.append(finding(
                 Self.readableId, world ? .critical : .warn,
                 detail: "\(readable.count) SQLite database file(s) can be read by \(world ? "every local user" : "their group"); they hold OAuth tokens, auth profiles and transcripts:\n" + Self.list(readable),
-                remediation: Self.remediation(readable)))
+                remediation: .text(Self.remediation(readable))))
         }
         return findings
     }

@@ -17,7 +17,7 @@ struct StateDirPermissionsCheck: Check {
             remediation: "chmod 700 <stateDir>",
             fixable: true,
             triggers: [
-                CheckExample("{}", files: [.chmod(".", 0o777)]),
+                CheckExample("{}", files: [.chmod(".", 0o777)], clearedByFix: true),
                 CheckExample("{}", files: [.chmod(".", 0o703)]),
                 CheckExample("{}", files: [.symlink(".", to: "../real-state"), .chmod("../real-state", 0o757)]),
             ],
@@ -29,7 +29,7 @@ struct StateDirPermissionsCheck: Check {
             rationale: "Members of the directory's group can replace the config, credentials or plugins.",
             remediation: "chmod 700 <stateDir>",
             fixable: true,
-            triggers: [CheckExample("{}", files: [.chmod(".", 0o770)])],
+            triggers: [CheckExample("{}", files: [.chmod(".", 0o770)], clearedByFix: true)],
             passes: [
                 CheckExample("{}", files: [.chmod(".", 0o777)]),
                 CheckExample("{}", files: [.chmod(".", 0o750)]),
@@ -42,7 +42,7 @@ struct StateDirPermissionsCheck: Check {
             remediation: "chmod 700 <stateDir>",
             fixable: true,
             triggers: [
-                CheckExample("{}", files: [.chmod(".", 0o750)]),
+                CheckExample("{}", files: [.chmod(".", 0o750)], clearedByFix: true),
                 CheckExample("{}", files: [.chmod(".", 0o705)]),
             ],
             passes: [
@@ -65,15 +65,15 @@ struct StateDirPermissionsCheck: Check {
         if perms.worldWritable {
             findings.append(finding(
                 "fs.state_dir.perms_world_writable", .critical,
-                detail: "\(perms.detail(stateDir)); other users can write into your OpenClaw state.", remediation: fix))
+                detail: "\(perms.detail(stateDir)); other users can write into your OpenClaw state.", remediation: .text(fix)))
         } else if perms.groupWritable {
             findings.append(finding(
                 "fs.state_dir.perms_group_writable", .warn,
-                detail: "\(perms.detail(stateDir)); group users can write into your OpenClaw state.", remediation: fix))
+                detail: "\(perms.detail(stateDir)); group users can write into your OpenClaw state.", remediation: .text(fix)))
         } else if perms.readableByOthers {
             findings.append(finding(
                 "fs.state_dir.perms_readable", .warn,
-                detail: "\(perms.detail(stateDir)); consider restricting to 700.", remediation: fix))
+                detail: "\(perms.detail(stateDir)); consider restricting to 700.", remediation: .text(fix)))
         }
         return findings
     }

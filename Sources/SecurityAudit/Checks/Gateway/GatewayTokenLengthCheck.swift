@@ -10,7 +10,7 @@ struct GatewayTokenLengthCheck: Check {
             rationale: "A short token can be brute-forced, all the more without auth rate limiting.",
             remediation: "Use a long random token (24 characters or more).",
             triggers: [
-                CheckExample(#"{ gateway: { auth: { token: "short" } } }"#),
+                CheckExample(#"{ gateway: { auth: { ↓token: "short" } } }"#),
                 CheckExample(#"{}"#, environment: ["OPENCLAW_GATEWAY_TOKEN": "tiny"]),
             ],
             passes: [
@@ -27,7 +27,7 @@ struct GatewayTokenLengthCheck: Check {
         else { return [] }
         return [finding(
             "gateway.token_too_short", .warn,
-            detail: "gateway auth token is \(token.utf16.count) chars; prefer a long random token.",
+            detail: "gateway auth token is \(token.utf16.count) chars; prefer a long random token.", remediation: .none,
             at: context.config["gateway"]["auth"]["token"])]
     }
 }

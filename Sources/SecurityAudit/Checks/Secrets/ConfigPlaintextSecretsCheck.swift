@@ -16,18 +16,18 @@ struct ConfigPlaintextSecretsCheck: Check {
             rationale: "A key in the config travels with every copy, backup and screenshot of it; an environment reference or SecretRef keeps the value out of the file.",
             remediation: "Move the value to the state dir's .env (mode 600) or the gateway's environment and write \"${NAME}\" in its place, or use a SecretRef; rotate it if the file was ever shared or readable by others.",
             triggers: [
-                CheckExample(#"{ models: { providers: { openai: { apiKey: "\#(SecretSamples.openAI())" } } } }"#, severity: .warn),
-                CheckExample(#"{ channels: { telegram: { botToken: "\#(SecretSamples.telegram())" } } }"#, severity: .critical,
+                CheckExample(#"{ models: { providers: { openai: { ↓apiKey: "\#(SecretSamples.openAI())" } } } }"#, severity: .warn),
+                CheckExample(#"{ channels: { telegram: { ↓botToken: "\#(SecretSamples.telegram())" } } }"#, severity: .critical,
                              files: [.chmod("openclaw.json", 0o644)]),
-                CheckExample(#"{ gateway: { auth: { token: "\#(SecretSamples.password())" } } }"#, severity: .warn,
+                CheckExample(#"{ gateway: { auth: { ↓token: "\#(SecretSamples.password())" } } }"#, severity: .warn,
                              files: [.chmod("openclaw.json", 0o644)]),
                 CheckExample(#"{ "$include": "./channels.json5" }"#,
-                             files: [.file("channels.json5", #"{ channels: { slack: { botToken: "\#(SecretSamples.slackBot())" } } }"#)]),
-                CheckExample(#"{ hooks: { enabled: false, token: "\#(SecretSamples.password())" } }"#),
+                             files: [.file("channels.json5", #"{ channels: { slack: { ↓botToken: "\#(SecretSamples.slackBot())" } } }"#)]),
+                CheckExample(#"{ hooks: { enabled: false, ↓token: "\#(SecretSamples.password())" } }"#),
                 CheckExample("{ // old key: \(SecretSamples.anthropic())\n}"),
-                CheckExample(#"{ env: { vars: { GOOGLE_API_KEY: "\#(SecretSamples.googleAPIKey())" } } }"#),
-                CheckExample(#"{ env: { vars: { OPENAI_API_KEY: "\#(SecretSamples.openAI())" } } }"#),
-                CheckExample(#"{ env: { OPENAI_API_KEY: "\#(SecretSamples.openAI())" } }"#),
+                CheckExample(#"{ env: { vars: { ↓GOOGLE_API_KEY: "\#(SecretSamples.googleAPIKey())" } } }"#),
+                CheckExample(#"{ env: { vars: { ↓OPENAI_API_KEY: "\#(SecretSamples.openAI())" } } }"#),
+                CheckExample(#"{ env: { ↓OPENAI_API_KEY: "\#(SecretSamples.openAI())" } }"#),
             ],
             passes: [
                 CheckExample(#"{ models: { providers: { openai: { apiKey: "${OPENAI_API_KEY}" } } } }"#,
@@ -50,12 +50,11 @@ struct ConfigPlaintextSecretsCheck: Check {
             guard let keyPath = hit.keyPath else { return false }
             return keyPath == "gateway.auth.password" || (hooksEnabled && keyPath == "hooks.token")
         }.map { group in
-            Finding(
-                checkId: Self.id, severity: builder.severity(group),
+            finding(
+                Self.id, builder.severity(group),
                 title: "\(group.kind.name) stored in plaintext in the config",
                 detail: builder.detail(group),
-                remediation: infos[0].remediation,
-                location: group.hits.first?.origin)
+                origin: group.hits.first?.origin)
         }
     }
 }

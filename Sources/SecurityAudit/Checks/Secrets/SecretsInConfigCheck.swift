@@ -10,8 +10,8 @@ struct SecretsInConfigCheck: Check {
             rationale: "A plaintext gateway password in openclaw.json travels with every backup, sync and screen share of the file.",
             remediation: "Prefer OPENCLAW_GATEWAY_PASSWORD (env) and remove gateway.auth.password from disk.",
             triggers: [
-                CheckExample(#"{ gateway: { auth: { mode: "password", password: "hunter2-but-longer" } } }"#),
-                CheckExample(#"{ gateway: { auth: { password: "${lowercase_is_not_a_reference" } } }"#),
+                CheckExample(#"{ gateway: { auth: { mode: "password", ↓password: "hunter2-but-longer" } } }"#),
+                CheckExample(#"{ gateway: { auth: { ↓password: "${lowercase_is_not_a_reference" } } }"#),
             ],
             passes: [
                 CheckExample(#"{ gateway: { auth: { password: "${GATEWAY_PASSWORD}" } } }"#),
@@ -25,7 +25,7 @@ struct SecretsInConfigCheck: Check {
             severity: .fixed(.info),
             rationale: "The hooks token authenticates webhook senders; in the config file it is only as private as the file's permissions.",
             remediation: "Keep config perms tight and treat hooks.token like an API secret.",
-            triggers: [CheckExample(#"{ hooks: { enabled: true, token: "shared-gateway-token-1234567890" } }"#)],
+            triggers: [CheckExample(#"{ hooks: { enabled: true, ↓token: "shared-gateway-token-1234567890" } }"#)],
             passes: [
                 CheckExample(#"{ hooks: { enabled: false, token: "shared-gateway-token-1234567890" } }"#),
                 CheckExample(#"{ hooks: { enabled: true, token: "${HOOKS_TOKEN}" } }"#, environment: ["HOOKS_TOKEN": "from-the-environment"]),
@@ -39,14 +39,13 @@ struct SecretsInConfigCheck: Check {
             out.append(finding(
                 "config.secrets.gateway_password_in_config", .warn,
                 detail: "gateway.auth.password is set in the config file; prefer environment variables for secrets when possible.",
-                remediation: "Prefer OPENCLAW_GATEWAY_PASSWORD (env) and remove gateway.auth.password from disk.",
                 at: password))
         }
         let hooks = context.config["hooks"]
         if hooks["enabled"].bool == true, isPlaintextSecret(hooks["token"], path: "hooks.token", context: context) {
             out.append(finding(
                 "config.secrets.hooks_token_in_config", .info,
-                detail: "hooks.token is set in the config file; keep config perms tight and treat it like an API secret.",
+                detail: "hooks.token is set in the config file; keep config perms tight and treat it like an API secret.", remediation: .none,
                 at: hooks["token"]))
         }
         return out
