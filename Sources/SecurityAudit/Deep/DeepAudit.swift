@@ -70,17 +70,18 @@ public enum DeepAudit {
         let deadline = NIODeadline.now() + .milliseconds(Int64(timeout))
         let resolver = PathResolver(
             environment: context.environment, cwd: request.cwd, systemHome: request.systemHome,
-            exists: { FileSystemProbe.exists($0) })
+            exists: { [fileSystem = request.fileSystem] in fileSystem.exists($0) })
 
-        let (pluginFacts, pluginTargets) = CodeSafetyScan.scanPlugins(stateDir: context.paths.stateDir)
+        let fileSystem = request.fileSystem
+        let (pluginFacts, pluginTargets) = CodeSafetyScan.scanPlugins(stateDir: context.paths.stateDir, fileSystem: fileSystem)
         let skills = InstalledSkills.discover(
-            config: context.config, roster: context.agents, paths: context.paths, resolver: resolver)
+            config: context.config, roster: context.agents, paths: context.paths, resolver: resolver, fileSystem: fileSystem)
         // A skill folder in the state dir that is a link out of it is not scanned: the
         // scan must not read (and quote) files elsewhere. It is listed as not scanned.
-        let realStateDir = BoundedFileReader.realpath(context.paths.stateDir) ?? context.paths.stateDir
+        let realStateDir = fileSystem.resolvedPath(context.paths.stateDir) ?? context.paths.stateDir
         let skillsLeavingState = skills.map { skill -> UnscannedFile? in
             guard PathNormalization.isInside(skill.directory, root: context.paths.stateDir),
-                  let real = BoundedFileReader.realpath(skill.directory),
+                  let real = fileSystem.resolvedPath(skill.directory),
                   !PathNormalization.isInside(real, root: realStateDir) else { return nil }
             return UnscannedFile(path: skill.directory, reason: "a link out of the state dir, to \(real)")
         }
@@ -88,7 +89,7 @@ public enum DeepAudit {
             CodeSafetyScan.Target(root: skill.directory, skipped: leaving != nil)
         }
         let scan = CodeSafetyScan.scan(
-            targets, deadline: deadline, timeoutMilliseconds: timeout, progress: options.progress)
+            targets, deadline: deadline, timeoutMilliseconds: timeout, progress: options.progress, fileSystem: fileSystem)
 
         var plugins = pluginFacts
         for index in plugins.plugins.indices {
@@ -103,7 +104,8 @@ public enum DeepAudit {
             }
             var evidence: SensitiveNetworkEvidence?
             if case .scanned = outcome, skillsLeavingState[offset] == nil {
-                evidence = CodeSafetyScan.sensitiveNetworkEvidence(skillDirectory: skill.directory, files: scan.files[index])
+                evidence = CodeSafetyScan.sensitiveNetworkEvidence(
+                    skillDirectory: skill.directory, files: scan.files[index], fileSystem: fileSystem)
             }
             skillFacts.append(SkillCodeScanFacts(
                 name: skill.name, directory: skill.directory, outcome: outcome, sensitiveNetwork: evidence))
@@ -114,8 +116,9 @@ public enum DeepAudit {
         let remaining = UInt64(max(0, (deadline - NIODeadline.now()).nanoseconds))
         var withSecrets = context
         let scanDeadline = DispatchTime.now().uptimeNanoseconds + remaining
-        SecretFactsCollector.addDatabases(to: &withSecrets, deadline: scanDeadline)
-        SecretFactsCollector.addTranscripts(to: &withSecrets, deadline: scanDeadline, timeoutMilliseconds: timeout)
+        SecretFactsCollector.addDatabases(to: &withSecrets, deadline: scanDeadline, fileSystem: fileSystem)
+        SecretFactsCollector.addTranscripts(
+            to: &withSecrets, deadline: scanDeadline, timeoutMilliseconds: timeout, fileSystem: fileSystem)
 
         let gateway = probe.facts()
         var updated = withSecrets

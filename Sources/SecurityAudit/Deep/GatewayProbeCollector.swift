@@ -57,7 +57,7 @@ struct GatewayProbeCollector {
             config: input.config, environment: input.environment, configPath: input.paths.configPath)
         let resolver = PathResolver(
             environment: input.environment, cwd: input.cwd, systemHome: input.systemHome,
-            exists: { FileSystemProbe.exists($0) })
+            exists: { [fileSystem = input.fileSystem] in fileSystem.exists($0) })
         var materialized: [String: String] = [:]
         for path in GatewayProbeAuth.credentialPaths {
             let node = path.split(separator: ".").reduce(Optional(input.config)) { $0?[String($1)] }
@@ -72,9 +72,10 @@ struct GatewayProbeCollector {
             config: input.config, environment: input.environment, remote: target.isRemoteMode,
             explicit: input.credentials, materialized: materialized)
         let stateDir = input.paths.stateDir
-        let identity = DeviceIdentity.load(stateDir: stateDir) ?? DeviceIdentity.ephemeral()
+        let identity = DeviceIdentity.load(stateDir: stateDir, fileSystem: input.fileSystem) ?? DeviceIdentity.ephemeral()
         let storedToken = identity.isStored
-            ? DeviceIdentity.storedDeviceToken(stateDir: stateDir, deviceId: identity.deviceId, role: "operator")
+            ? DeviceIdentity.storedDeviceToken(
+                stateDir: stateDir, deviceId: identity.deviceId, role: "operator", fileSystem: input.fileSystem)
             : nil
 
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
