@@ -163,7 +163,7 @@ struct FixFaultTests {
         try fixture.write("channels.json5", theirs)
 
         var result = SecurityFixResult(stateDir: paths.stateDir, configPath: paths.configPath)
-        let rewrites = SecurityFixer.planRewrites(loaded, credentialsDir: paths.credentialsDir, into: &result)
+        let rewrites = SecurityFixer.planRewrites(loaded, release: .unknown, credentialsDir: paths.credentialsDir, into: &result)
         let walker = NoFollowWalker(anchors: [paths.stateDir])
         SecurityFixer.write(rewrites, walker: walker, includeWalker: walker, operations: POSIXFixFileOperations(), into: &result)
         #expect(fixture.text("channels.json5") == theirs)

@@ -4,8 +4,10 @@
 /// value the finding points at: a Discord `groupPolicy` left unset (open by default in
 /// some releases) is not flipped by `--fix`, so that finding stays manual.
 enum FixableFindings {
-    static func mark(_ findings: inout [Finding], config: ConfigNode, infos: [CheckInfo] = CheckCatalog.infos) {
-        let plan = ConfigFixPlanner(config: config, whatsAppStoreAllowFrom: []).plan()
+    static func mark(
+        _ findings: inout [Finding], config: ConfigNode, release: OpenClawRelease, infos: [CheckInfo] = CheckCatalog.infos
+    ) {
+        let plan = ConfigFixPlanner(config: config, whatsAppStoreAllowFrom: [], release: release).plan()
         let edited = Set(plan.edits.map(\.origin))
         for index in findings.indices {
             let finding = findings[index]

@@ -28,7 +28,8 @@ public enum SecurityFixer {
         let unsafeStateDir = UnsafeStateDir.refusal(
             stateDir: paths.stateDir, homeDirs: [paths.homeDir, request.systemHome].compactMap { $0 })
         if loaded.exists {
-            let rewrites = planRewrites(loaded, credentialsDir: paths.credentialsDir, into: &result)
+            let release = AuditPreparation.releaseBeforeAudit(request, paths: paths, config: loaded.root)
+            let rewrites = planRewrites(loaded, release: release, credentialsDir: paths.credentialsDir, into: &result)
             if dryRun {
                 // Diffs show whole lines around each edit: secrets on them are redacted
                 // as in every other output.
@@ -89,9 +90,11 @@ public enum SecurityFixer {
     }
 
     /// The edited bytes of every file that changes; the change strings go into `result`.
-    static func planRewrites(_ loaded: LoadedConfig, credentialsDir: String, into result: inout SecurityFixResult) -> [ConfigFileRewrite] {
+    static func planRewrites(
+        _ loaded: LoadedConfig, release: OpenClawRelease, credentialsDir: String, into result: inout SecurityFixResult
+    ) -> [ConfigFileRewrite] {
         let store = WhatsAppPairingStore.defaultAccountAllowFrom(credentialsDir: credentialsDir)
-        let plan = ConfigFixPlanner(config: loaded.root, whatsAppStoreAllowFrom: store).plan()
+        let plan = ConfigFixPlanner(config: loaded.root, whatsAppStoreAllowFrom: store, release: release).plan()
         result.changes = plan.changes
         result.errors += plan.errors
         guard !plan.edits.isEmpty else { return [] }
