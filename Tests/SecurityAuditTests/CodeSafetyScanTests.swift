@@ -101,15 +101,18 @@ struct CodeSafetyScanTests {
         }
         try FileManager.default.createSymbolicLink(atPath: dir.url("p/link.js"), withDestinationPath: "/etc/hostname")
         try FileManager.default.createSymbolicLink(atPath: dir.url("p/linkdir"), withDestinationPath: dir.url("p/z"))
-        let files = try ScanFileCollector.collect(root: dir.url("p"), forcedEntries: ["./.git/x.js", "f.test.js", "../outside.js"])
-        let relative = files.map { ScanFileCollector.displayPath($0, root: dir.url("p")) }
+        let listing = try ScanFileCollector.collect(root: dir.url("p"), forcedEntries: ["./.git/x.js", "f.test.js", "../outside.js"])
+        let relative = listing.files.map { ScanFileCollector.displayPath($0, root: dir.url("p")) }
         #expect(relative == [".git/x.js", "f.test.js", "UPPER.JSX", "a.js", "b.ts", "z/c.mjs", "z/deeper/d.cjs", "y/e.tsx"])
+        // The link out of the folder is listed as not followed; the one inside it is not.
+        let linksOut = listing.linksOut.map { ScanFileCollector.displayPath($0, root: dir.url("p")) }
+        #expect(linksOut == (FileManager.default.fileExists(atPath: "/etc/hostname") ? ["link.js"] : []))
     }
 
     @Test func fileLimitAndSizeLimitHold() throws {
         let dir = try TemporaryDirectory()
         for index in 0..<510 { try dir.write("many/f\(index).js", "eval(1)\n") }
-        let files = try ScanFileCollector.collect(root: dir.url("many"))
+        let files = try ScanFileCollector.collect(root: dir.url("many")).files
         #expect(files.count == ScanFileCollector.maxFiles)
 
         try dir.write("big/huge.js", "eval(1)\n" + String(repeating: "x", count: ScanFileCollector.maxFileBytes))
@@ -120,6 +123,8 @@ struct CodeSafetyScanTests {
         }
         #expect(summary.scannedFiles == 1)
         #expect(summary.hits.isEmpty)
+        // Skipped for its size, and said so.
+        #expect(summary.unscannedFiles == [UnscannedFile(path: "huge.js", reason: "larger than 1048576 bytes")])
     }
 
     @Test func pluginManifestEntriesAreSortedIntoHiddenAndEscaping() throws {

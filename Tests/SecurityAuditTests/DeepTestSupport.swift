@@ -50,12 +50,51 @@ extension TemporaryDirectory {
 /// Audits a declared check example: its files laid out in the state dir, `{stateDir}`
 /// and `{closedPort}` filled in, the deep collectors run when it asks for them.
 func auditReport(example: CheckExample) throws -> AuditReport {
+    try exampleAudit(example).report
+}
+
+/// A declared example as audited: the report, and the texts that held `↓` markers (the
+/// config, always, and any file of the example) as written to disk, with the offsets in
+/// those texts where the markers stood.
+struct ExampleAudit {
+    struct MarkedText {
+        /// nil for the config (whose path the report knows); else the file's absolute path.
+        var path: String?
+        var text: String
+        var markerOffsets: [Int]
+    }
+
+    var report: AuditReport
+    var markedTexts: [MarkedText]
+    /// The state dir the example was laid out in (it lives as long as this value).
+    var directory: TemporaryDirectory
+    var environment: [String: String]
+}
+
+func exampleAudit(_ example: CheckExample) throws -> ExampleAudit {
     let dir = try TemporaryDirectory()
     let stateDir = dir.url("state")
     let port = String(closedLoopbackPort())
     func fill(_ text: String) -> String {
         text.replacingOccurrences(of: "{stateDir}", with: stateDir).replacingOccurrences(of: "{closedPort}", with: port)
     }
+    // Placeholders never span a marker: filling the text between markers piece by piece
+    // gives the markers' offsets in the text written to disk.
+    func fill(_ text: String, markers: [Int]) -> (String, [Int]) {
+        var written = ""
+        var offsets: [Int] = []
+        var start = 0
+        let bytes = Array(text.utf8)
+        for offset in markers {
+            written += fill(String(decoding: bytes[start..<offset], as: UTF8.self))
+            offsets.append(written.utf8.count)
+            start = offset
+        }
+        written += fill(String(decoding: bytes[start...], as: UTF8.self))
+        return (written, offsets)
+    }
+    let (writtenConfig, configMarkers) = fill(example.config, markers: example.markerOffsets)
+    var markedTexts = [ExampleAudit.MarkedText(path: nil, text: writtenConfig, markerOffsets: configMarkers)]
     var fixtures: [FileFixture] = []
     var rawFiles: [(String, String)] = []
     for var fixture in example.files {
@@ -64,7 +103,12 @@ func auditReport(example: CheckExample) throws -> AuditReport {
                 rawFiles.append((fixture.path, fill(content)))
                 continue
             }
-            fixture.kind = .file(fill(content))
+            let (written, markers) = fill(content, markers: fixture.markerOffsets)
+            fixture.kind = .file(written)
+            if !markers.isEmpty {
+                let path = fixture.path.hasPrefix("/") ? fixture.path : PathNormalization.normalize(stateDir + "/" + fixture.path)
+                markedTexts.append(ExampleAudit.MarkedText(path: path, text: written, markerOffsets: markers))
+            }
         }
         fixtures.append(fixture)
     }
@@ -79,11 +123,14 @@ func auditReport(example: CheckExample) throws -> AuditReport {
         environment["OPENCLAW_GATEWAY_PORT"] = port
     }
     var context = try auditContext(
-        in: dir, config: fill(example.config), environment: environment, files: fixtures, release: example.release)
+        in: dir, config: writtenConfig, environment: environment, files: fixtures, release: example.release)
     for (path, content) in rawFiles {
         try dir.writeRaw("state/" + path, content)
     }
-    guard example.deep else { return Auditor.run(context, timestamp: 0) }
+    func result(_ report: AuditReport) -> ExampleAudit {
+        ExampleAudit(report: report, markedTexts: markedTexts, directory: dir, environment: environment)
+    }
+    guard example.deep else { return result(Auditor.run(context, timestamp: 0)) }
     var env = environment
     env["HOME"] = dir.url("home")
     env["OPENCLAW_STATE_DIR"] = env["OPENCLAW_STATE_DIR"] ?? stateDir
@@ -91,5 +138,5 @@ func auditReport(example: CheckExample) throws -> AuditReport {
     request.openclawVersion = context.releaseEvidence.claims.first { $0.source == .flag }.flatMap { OpenClawVersion($0.text) }
     context.deep = true
     context = try DeepAudit.collect(into: context, request: request, options: DeepAuditOptions(timeoutMilliseconds: 5000))
-    return Auditor.run(context, timestamp: 0)
+    return result(Auditor.run(context, timestamp: 0))
 }

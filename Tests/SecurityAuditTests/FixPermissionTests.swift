@@ -37,14 +37,18 @@ struct FixPermissionTests {
             ("agents/\(id)", 0o700), ("agents/\(id)/agent", 0o700), ("agents/\(id)/agent/auth-profiles.json", 0o600),
             ("agents/\(id)/sessions", 0o700), ("agents/\(id)/sessions/sessions.json", 0o600),
             ("agents/\(id)/sessions/s1.jsonl", 0o600), ("agents/\(id)/sessions/s2.jsonl", 0o600),
-        ] }
+        ] } + [
+            // Ours, after the original's targets: transcripts of agents the roster does not
+            // name (what fs.session_transcripts.perms_readable reports).
+            ("agents/main/sessions/s1.jsonl", 0o600), ("agents/main/sessions/s2.jsonl", 0o600),
+        ]
         #expect(result.actions.map(\.path) == expected.map { fixture.state($0.0) })
         #expect(result.actions.map(\.mode) == expected.map(\.1))
         #expect(result.actions.allSatisfy { $0.status == .applied }, "\(result.actions)")
         for (path, mode) in expected {
             #expect(fixture.mode(path) == mode_t(mode), "\(path)")
         }
-        // Not a target: deeper credentials, other files, the agent the roster does not name.
+        // Not a target: deeper credentials, other files, the agent state of an agent the roster does not name.
         #expect(fixture.mode("credentials/whatsapp/default/creds.json") == 0o644)
         #expect(fixture.mode("credentials/notes.txt") == 0o644)
         #expect(fixture.mode("agents/main/agent/auth-profiles.json") == 0o644)

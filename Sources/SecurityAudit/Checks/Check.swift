@@ -24,8 +24,24 @@ public enum SeverityRule: Sendable, Equatable {
 /// id, passes must not. In the config and the files, `{stateDir}` stands for the state
 /// dir and `{closedPort}` for a loopback port nothing listens on; in file paths U+FFFD
 /// stands for a byte that is not UTF-8.
+///
+/// A trigger whose finding points at a config value marks it with `↓` (SwiftLint's
+/// marker) written just before the value's key (or before the value itself, for an array
+/// element): the test then requires the findings' locations to be exactly the marked
+/// values, and a trigger whose finding carries a location but has no marker fails. A
+/// finding that points into a file of the example (an `$include`, `exec-approvals.json`)
+/// is marked in that file's text.
 public struct CheckExample: Sendable {
+    /// The marker of a location a trigger's finding must point at.
+    public static let locationMarker: Character = "↓"
+
+    /// The config text, markers removed.
     public var config: String
+    /// The UTF-8 offsets in `config` at which a `↓` stood, in order.
+    public var markerOffsets: [Int]
+    /// A trigger `--fix` clears: the test runs the fixer on the example's state, audits
+    /// again, and the finding must be gone. Every id declared `fixable` has one.
+    public var clearedByFix: Bool
     public var environment: [String: String]
     /// When set, the triggered finding must have this severity.
     public var severity: Severity?
@@ -41,13 +57,29 @@ public struct CheckExample: Sendable {
     /// else unknown (the newest behaviour).
     public var release: String?
 
+    /// The text without its `↓` markers, and the UTF-8 offsets in that text where they
+    /// stood.
+    public static func removingMarkers(from marked: String) -> (text: String, offsets: [Int]) {
+        var text = ""
+        var offsets: [Int] = []
+        for character in marked {
+            if character == locationMarker {
+                offsets.append(text.utf8.count)
+            } else {
+                text.append(character)
+            }
+        }
+        return (text, offsets)
+    }
+
     public init(
         _ config: String, environment: [String: String] = [:], severity: Severity? = nil,
         files: [FileFixture] = [], programs: [String: String] = [:], deep: Bool = false,
-        release: String? = nil
+        release: String? = nil, clearedByFix: Bool = false
     ) {
         self.release = release
-        self.config = config
+        (self.config, self.markerOffsets) = Self.removingMarkers(from: config)
+        self.clearedByFix = clearedByFix
         self.environment = environment
         self.severity = severity
         self.files = files

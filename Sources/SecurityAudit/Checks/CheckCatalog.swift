@@ -95,11 +95,28 @@ public enum CheckCatalog {
         SkillCodeSafetyCheck(),
         // What the file facts could not cover, after every check that reads them.
         InspectionIncompleteCheck(),
-        // The channel collector, then the deep gateway probe last.
+        // The channel collector (every account through `channelChecks`), then the deep
+        // gateway probe last.
         ChannelSecurityCheck(),
         GatewayProbeCheck(),
         // Ours, after every upstream id: the release against its security advisories.
         VulnerableReleaseCheck(),
+    ]
+
+    /// The checks of the channel collector, in the order each account goes through them
+    /// (upstream `src/security/audit-channel.ts`): `ChannelSecurityCheck` runs them
+    /// account by account, so their findings interleave as the original emits them.
+    static let channelChecks: [any ChannelAccountCheck] = [
+        // Before the enabled/configured gate, as the original reports them.
+        AccountResolutionCheck(),
+        NameMatchingCheck(),
+        DiscordNameBasedEntriesCheck(),
+        DiscordSlashCommandsCheck(),
+        ZalouserGroupRoutingCheck(),
+        SlackSlashCommandsCheck(),
+        DMPolicyCheck(),
+        ChannelWarningCheck(),
+        TelegramGroupCommandsCheck(),
     ]
 
     /// Every declared id, in catalog order, then the ids the report itself emits after

@@ -18,6 +18,9 @@ public struct FileFixture: Sendable {
 
     public var path: String
     public var kind: Kind
+    /// Where `↓` markers stood in a file's text (see `CheckExample`): the UTF-8 offsets
+    /// in the text without them.
+    public var markerOffsets: [Int] = []
     public var mode: UInt32?
     public var ownerUID: UInt32?
 
@@ -26,7 +29,8 @@ public struct FileFixture: Sendable {
     }
 
     public static func file(_ path: String, _ content: String = "", mode: UInt32 = 0o600) -> FileFixture {
-        FileFixture(path: path, kind: .file(content), mode: mode)
+        let (text, offsets) = CheckExample.removingMarkers(from: content)
+        return FileFixture(path: path, kind: .file(text), markerOffsets: offsets, mode: mode)
     }
 
     public static func symlink(_ path: String, to target: String) -> FileFixture {

@@ -47,11 +47,56 @@ enum BoundedFileReader {
             throw .system(errno: code, operation: "open")
         }
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw .system(errno: errno, operation: "stat") }
         if let root, let opened = descriptorPath(fd), !PathNormalization.isInside(opened, root: root) {
             throw .outside(path: opened)
         }
+        return try read(descriptor: fd, limit: limit, rejectHardLinks: rejectHardLinks)
+    }
+
+    /// Like `read(_:limit:)`, but the file read must lie in `root` (a real path, without
+    /// links): a link inside `root` is followed when it resolves inside `root`, a link out
+    /// of it is refused (`outside`), and the opened descriptor is checked again, so a link
+    /// swapped in after the check is caught too. The deep scans read plugin, skill and
+    /// state files this way: a link in a hostile plugin must not make a root-run audit
+    /// quote files from elsewhere.
+    static func read(_ path: String, limit: Int, within root: String) throws(Failure) -> [UInt8] {
+        let fd = try openWithin(path, root: root)
+        defer { close(fd) }
+        return try read(descriptor: fd, limit: limit, rejectHardLinks: false)
+    }
+
+    /// Opens `path` read-only without blocking, confined to `root` as `read(_:limit:within:)`
+    /// describes; the caller closes the descriptor.
+    static func openWithin(_ path: String, root: String) throws(Failure) -> Int32 {
+        if path.utf8.contains(0) { throw .system(errno: EINVAL, operation: "open") }
+        let flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW
+        var fd = open(path, flags)
+        if fd < 0 && errno == ELOOP {
+            // The last component is a link: follow it only to a place inside `root`.
+            guard let resolved = realpath(path) else {
+                let code = errno
+                if code == ENOENT || code == ENOTDIR { throw .missing }
+                throw .system(errno: code, operation: "open")
+            }
+            guard PathNormalization.isInside(resolved, root: root) else { throw .outside(path: resolved) }
+            fd = open(resolved, flags)
+        }
+        if fd < 0 {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { throw .missing }
+            throw .system(errno: code, operation: "open")
+        }
+        if let opened = descriptorPath(fd), !PathNormalization.isInside(opened, root: root) {
+            close(fd)
+            throw .outside(path: opened)
+        }
+        return fd
+    }
+
+    /// The rest of `read`: an open descriptor, checked with `fstat`, read up to `limit`.
+    private static func read(descriptor fd: Int32, limit: Int, rejectHardLinks: Bool) throws(Failure) -> [UInt8] {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .system(errno: errno, operation: "stat") }
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notRegularFile }
         if rejectHardLinks, info.st_nlink > 1 { throw .hardLinked }
         guard info.st_size <= limit else { throw .tooLarge(limit: limit) }

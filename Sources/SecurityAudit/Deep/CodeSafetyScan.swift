@@ -12,14 +12,21 @@ enum CodeSafetyScan {
     struct Target: Sendable {
         var root: String
         var forcedEntries: [String] = []
+        /// Not listed nor read (the caller reports why).
+        var skipped = false
     }
 
     enum FileResult: Sendable {
         case pending
         case skipped
+        /// Not read, for the reason given (over the size limit, a link out of the folder).
+        case notScanned(String)
         case scanned([CodeSafetyHit])
         case failed(String)
     }
+
+    /// The cap on a plugin's `package.json`.
+    static let maxManifestBytes = 4 * 1024 * 1024
 
     static func scanPlugins(stateDir: String) -> (facts: PluginCodeScanFacts, targets: [Target]) {
         let extensionsDir = PathNormalization.join(stateDir, "extensions")
@@ -50,7 +57,8 @@ enum CodeSafetyScan {
             }
             facts.plugins.append(PluginCodeScan(
                 name: entry.name, path: path, manifestError: manifest.error, hiddenEntries: hidden,
-                escapingEntries: escaping, outcome: .failed("not scanned")))
+                escapingEntries: escaping, outcome: .failed("not scanned"),
+                unscannedFiles: manifest.unscanned.map { [$0] } ?? []))
             targets.append(Target(root: path, forcedEntries: forced))
         }
         return (facts, targets)
@@ -58,22 +66,39 @@ enum CodeSafetyScan {
 
     /// `openclaw.extensions` of `package.json`: trimmed non-empty strings. A missing or
     /// empty manifest has no entries; one that is not JSON is reported and also has none.
-    static func readManifestEntries(pluginPath: String) -> (entries: [String], error: String?) {
+    /// One that is not read (over its cap, a link out of the plugin, unreadable) has none
+    /// either, and is returned as unscanned: the entries it declares are unknown.
+    static func readManifestEntries(pluginPath: String) -> (entries: [String], error: String?, unscanned: UnscannedFile?) {
         let manifestPath = PathNormalization.join(pluginPath, "package.json")
-        let raw = (try? BoundedFileReader.read(manifestPath, limit: 4 * 1024 * 1024))
-            .map { String(decoding: $0, as: UTF8.self) } ?? ""
-        guard !raw.trimmingWhitespace.isEmpty else { return ([], nil) }
+        let raw: String
+        do {
+            let root = BoundedFileReader.realpath(pluginPath) ?? pluginPath
+            raw = String(decoding: try BoundedFileReader.read(manifestPath, limit: maxManifestBytes, within: root), as: UTF8.self)
+        } catch {
+            if case .missing = error { return ([], nil, nil) }
+            return ([], nil, UnscannedFile(path: "package.json", reason: unscannedReason(error)))
+        }
+        guard !raw.trimmingWhitespace.isEmpty else { return ([], nil, nil) }
         let manifest: JSONValue
         do {
             manifest = try StrictJSON.parse(raw)
         } catch {
-            return ([], "Error: Failed to parse plugin manifest at \(manifestPath): \(error)")
+            return ([], "Error: Failed to parse plugin manifest at \(manifestPath): \(error)", nil)
         }
         let entries = manifest["openclaw"]?["extensions"]?.arrayValue?.compactMap { entry -> String? in
             guard let text = entry.stringValue?.trimmingWhitespace, !text.isEmpty else { return nil }
             return text
         } ?? []
-        return (entries, nil)
+        return (entries, nil, nil)
+    }
+
+    /// Why a file was not read, for the incomplete list.
+    static func unscannedReason(_ failure: BoundedFileReader.Failure) -> String {
+        switch failure {
+        case .tooLarge(let limit): return "larger than \(limit) bytes"
+        case .outside(let path): return "a link out of the folder, to \(path)"
+        default: return failure.message
+        }
     }
 
     /// An entry under a hidden directory or `node_modules` (`extensionUsesSkippedScannerPath`).
@@ -88,25 +113,31 @@ enum CodeSafetyScan {
         _ targets: [Target], deadline: NIODeadline, timeoutMilliseconds: Int, progress: Progress? = nil
     ) -> (outcomes: [CodeScanOutcome], files: [[String]]) {
         // Listing is I/O-bound and per target; do it in parallel too.
-        let listings = NIOLockedValueBox([Result<[String], DirectoryListing.SystemError>?](repeating: nil, count: targets.count))
+        let listings = NIOLockedValueBox([Result<ScanFileCollector.Listing, DirectoryListing.SystemError>?](repeating: nil, count: targets.count))
         DispatchQueue.concurrentPerform(iterations: targets.count) { index in
             let target = targets[index]
+            guard !target.skipped else {
+                listings.withLockedValue { $0[index] = .success(ScanFileCollector.Listing()) }
+                return
+            }
             let result = Result { () throws(DirectoryListing.SystemError) in
                 try ScanFileCollector.collect(root: target.root, forcedEntries: target.forcedEntries)
             }
             listings.withLockedValue { $0[index] = result }
         }
         let fileLists = listings.withLockedValue { $0 }
-        let jobs: [String] = fileLists.flatMap { listing -> [String] in
-            if case .success(let files)? = listing { return files }
-            return []
+        // Each file is read confined to the real path of its target's root.
+        let realRoots = targets.map { BoundedFileReader.realpath($0.root) ?? $0.root }
+        let jobs: [(path: String, root: String)] = fileLists.enumerated().flatMap { index, listing in
+            guard case .success(let listed)? = listing else { return [(path: String, root: String)]() }
+            return listed.files.map { (path: $0, root: realRoots[index]) }
         }
         let total = jobs.count
         progress?(0, total)
         let results = NIOLockedValueBox((done: 0, files: [FileResult](repeating: .pending, count: total)))
         DispatchQueue.concurrentPerform(iterations: total) { index in
             guard NIODeadline.now() < deadline else { return }
-            let result = scanFile(jobs[index])
+            let result = scanFile(jobs[index].path, within: jobs[index].root)
             results.withLockedValue { state in
                 state.files[index] = result
                 state.done += 1
@@ -124,17 +155,24 @@ enum CodeSafetyScan {
             case .failure(let error)?:
                 outcomes.append(.failed(error.description))
                 files.append([])
-            case .success(let paths)?:
+            case .success(let listed)?:
+                let paths = listed.files
                 files.append(paths)
                 var scanned = 0
                 var hits: [CodeScanSummary.LocatedHit] = []
                 var failure: String?
                 var pending = 0
+                let root = targets[index].root
+                var unscanned = listed.linksOut.map {
+                    UnscannedFile(path: ScanFileCollector.displayPath($0, root: root), reason: "a link out of the folder, not followed")
+                }
                 for path in paths {
                     defer { jobIndex += 1 }
                     switch fileResults[jobIndex] {
                     case .pending: pending += 1
                     case .skipped: break
+                    case .notScanned(let reason):
+                        unscanned.append(UnscannedFile(path: ScanFileCollector.displayPath(path, root: root), reason: reason))
                     case .failed(let message): if failure == nil { failure = message }
                     case .scanned(let fileHits):
                         scanned += 1
@@ -148,7 +186,7 @@ enum CodeSafetyScan {
                     outcomes.append(.failed(
                         "Error: the deep audit time budget of \(timeoutMilliseconds) ms ran out after \(paths.count - pending) of \(paths.count) files"))
                 } else {
-                    outcomes.append(.scanned(CodeScanSummary(scannedFiles: scanned, hits: hits)))
+                    outcomes.append(.scanned(CodeScanSummary(scannedFiles: scanned, hits: hits, unscannedFiles: unscanned)))
                 }
             case nil:
                 outcomes.append(.failed("Error: not scanned"))
@@ -158,16 +196,18 @@ enum CodeSafetyScan {
         return (outcomes, files)
     }
 
-    /// Reads one file (regular, at most 1 MiB; anything else is skipped, as the
-    /// original skips it) and applies every rule.
-    static func scanFile(_ path: String) -> FileResult {
+    /// Reads one file (regular, at most 1 MiB, inside `root`) and applies every rule. The
+    /// original skips the others silently; they are listed as not scanned here.
+    static func scanFile(_ path: String, within root: String) -> FileResult {
         do {
-            let bytes = try BoundedFileReader.read(path, limit: ScanFileCollector.maxFileBytes)
+            let bytes = try BoundedFileReader.read(path, limit: ScanFileCollector.maxFileBytes, within: root)
             return .scanned(SourceScanner.scan(bytes))
         } catch {
             switch error {
-            case .missing, .notRegularFile, .tooLarge, .hardLinked, .outside:
+            case .missing, .hardLinked:
                 return .skipped
+            case .notRegularFile, .tooLarge, .outside:
+                return .notScanned(unscannedReason(error))
             case .system(let code, let operation):
                 return .failed(DirectoryListing.SystemError(code: code, syscall: operation, path: path).description)
             }
@@ -177,14 +217,15 @@ enum CodeSafetyScan {
     /// The SKILL.md parameter lines and outbound calls of one scanned skill.
     static func sensitiveNetworkEvidence(skillDirectory: String, files: [String]) -> SensitiveNetworkEvidence? {
         let markdownPath = PathNormalization.join(skillDirectory, "SKILL.md")
-        guard let bytes = try? BoundedFileReader.read(markdownPath, limit: SkillMarkdownAnalysis.maxMarkdownBytes) else {
+        let root = BoundedFileReader.realpath(skillDirectory) ?? skillDirectory
+        guard let bytes = try? BoundedFileReader.read(markdownPath, limit: SkillMarkdownAnalysis.maxMarkdownBytes, within: root) else {
             return nil
         }
         let sensitive = SkillMarkdownAnalysis.sensitiveParameterLines(String(decoding: bytes, as: UTF8.self))
         guard !sensitive.isEmpty else { return nil }
         var network: [SensitiveNetworkEvidence.Line] = []
         for file in files {
-            guard let source = try? BoundedFileReader.read(file, limit: ScanFileCollector.maxFileBytes),
+            guard let source = try? BoundedFileReader.read(file, limit: ScanFileCollector.maxFileBytes, within: root),
                   let send = SkillMarkdownAnalysis.firstNetworkSend(in: source) else { continue }
             network.append(.init(
                 path: ScanFileCollector.displayPath(file, root: skillDirectory), line: send.line, text: send.text))

@@ -77,7 +77,18 @@ public enum DeepAudit {
         let (pluginFacts, pluginTargets) = CodeSafetyScan.scanPlugins(stateDir: context.paths.stateDir)
         let skills = InstalledSkills.discover(
             config: context.config, roster: context.agents, paths: context.paths, resolver: resolver)
-        let targets = pluginTargets + skills.map { CodeSafetyScan.Target(root: $0.directory) }
+        // A skill folder in the state dir that is a link out of it is not scanned: the
+        // scan must not read (and quote) files elsewhere. It is listed as not scanned.
+        let realStateDir = BoundedFileReader.realpath(context.paths.stateDir) ?? context.paths.stateDir
+        let skillsLeavingState = skills.map { skill -> UnscannedFile? in
+            guard PathNormalization.isInside(skill.directory, root: context.paths.stateDir),
+                  let real = BoundedFileReader.realpath(skill.directory),
+                  !PathNormalization.isInside(real, root: realStateDir) else { return nil }
+            return UnscannedFile(path: skill.directory, reason: "a link out of the state dir, to \(real)")
+        }
+        let targets = pluginTargets + zip(skills, skillsLeavingState).map { skill, leaving in
+            CodeSafetyScan.Target(root: skill.directory, skipped: leaving != nil)
+        }
         let scan = CodeSafetyScan.scan(
             targets, deadline: deadline, timeoutMilliseconds: timeout, progress: options.progress)
 
@@ -88,9 +99,12 @@ public enum DeepAudit {
         var skillFacts: [SkillCodeScanFacts] = []
         for (offset, skill) in skills.enumerated() {
             let index = pluginTargets.count + offset
-            let outcome = scan.outcomes[index]
+            var outcome = scan.outcomes[index]
+            if let leaving = skillsLeavingState[offset] {
+                outcome = .scanned(CodeScanSummary(scannedFiles: 0, hits: [], unscannedFiles: [leaving]))
+            }
             var evidence: SensitiveNetworkEvidence?
-            if case .scanned = outcome {
+            if case .scanned = outcome, skillsLeavingState[offset] == nil {
                 evidence = CodeSafetyScan.sensitiveNetworkEvidence(skillDirectory: skill.directory, files: scan.files[index])
             }
             skillFacts.append(SkillCodeScanFacts(

@@ -22,16 +22,51 @@ public struct DeepFacts: Sendable {
             gaps.append(IncompleteCollector(collector: "plugin-code-scan", reason: error))
         }
         for plugin in plugins.plugins {
-            if case .failed(let error) = plugin.outcome {
+            switch plugin.outcome {
+            case .failed(let error):
                 gaps.append(IncompleteCollector(collector: "plugin-code-scan", reason: "\(plugin.name): \(error)"))
+            case .scanned(let summary):
+                let unscanned = plugin.unscannedFiles + summary.unscannedFiles
+                if let reason = UnscannedFile.summary(unscanned) {
+                    gaps.append(IncompleteCollector(collector: "plugin-code-scan", reason: "\(plugin.name): \(reason)"))
+                }
             }
         }
         for skill in skills {
-            if case .failed(let error) = skill.outcome {
+            switch skill.outcome {
+            case .failed(let error):
                 gaps.append(IncompleteCollector(collector: "skill-code-scan", reason: "\(skill.name): \(error)"))
+            case .scanned(let summary):
+                if let reason = UnscannedFile.summary(summary.unscannedFiles) {
+                    gaps.append(IncompleteCollector(collector: "skill-code-scan", reason: "\(skill.name): \(reason)"))
+                }
             }
         }
         return gaps
+    }
+}
+
+/// A file (or folder) a deep scan did not read, and why: over a size cap, a link out of
+/// the folder being scanned, not a regular file. Listed in the report's incomplete
+/// collectors, so that a scan that skipped something never reads as a clean one.
+public struct UnscannedFile: Sendable, Equatable {
+    /// Relative to the scanned folder, as finding locations are.
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    static let listed = 5
+
+    /// `2 file(s) not scanned: dist/big.js (larger than 1048576 bytes); …`, or nil.
+    static func summary(_ files: [UnscannedFile]) -> String? {
+        guard !files.isEmpty else { return nil }
+        var parts = files.prefix(listed).map { "\($0.path) (\($0.reason))" }
+        if files.count > listed { parts.append("+\(files.count - listed) more") }
+        return "\(files.count) file(s) not scanned: " + parts.joined(separator: "; ")
     }
 }
 
@@ -65,6 +100,8 @@ public struct CodeScanSummary: Sendable, Equatable {
     public var scannedFiles: Int
     /// Hits in scan order: files in collection order, per file the rule order.
     public var hits: [LocatedHit]
+    /// What the scan skipped: files over the size limit, links out of the folder.
+    public var unscannedFiles: [UnscannedFile] = []
 
     public struct LocatedHit: Sendable, Equatable {
         public var hit: CodeSafetyHit
@@ -104,6 +141,9 @@ public struct PluginCodeScan: Sendable, Equatable {
     /// Entries that resolve outside the plugin directory, as written.
     public var escapingEntries: [String]
     public var outcome: CodeScanOutcome
+    /// A `package.json` that was not read (over its cap, a link out of the plugin,
+    /// unreadable): the entries it declares are unknown.
+    public var unscannedFiles: [UnscannedFile] = []
 }
 
 /// The deep scan of one installed (non-bundled, non-plugin) skill.

@@ -27,46 +27,70 @@ enum ScanFileCollector {
         name.hasPrefix(".") || name == "node_modules"
     }
 
-    static func collect(root: String, forcedEntries: [String] = []) throws(DirectoryListing.SystemError) -> [String] {
+    /// The files to scan, and the links the walk did not follow because they lead out
+    /// of the folder.
+    struct Listing: Sendable, Equatable {
         var files: [String] = []
+        var linksOut: [String] = []
+    }
+
+    static func collect(root: String, forcedEntries: [String] = []) throws(DirectoryListing.SystemError) -> Listing {
+        var listing = Listing()
         var seen: Set<String> = []
         for entry in forcedEntries {
             let path = PathNormalization.resolve(entry, cwd: root)
             guard PathNormalization.isInside(path, root: root), isScannable(path), !seen.contains(path) else { continue }
             guard try DirectoryListing.statKind(path) == .file else { continue }
-            files.append(path)
+            listing.files.append(path)
             seen.insert(path)
-            if files.count >= maxFiles { return files }
+            if listing.files.count >= maxFiles { return listing }
         }
-        for path in try walk(root: root) where !seen.contains(path) {
-            guard files.count < maxFiles else { break }
-            files.append(path)
+        let walked = try walk(root: root)
+        // A forced entry that is a link is read (confined) and reported by the scan.
+        listing.linksOut = walked.linksOut.filter { !seen.contains($0) }
+        for path in walked.files where !seen.contains(path) {
+            guard listing.files.count < maxFiles else { break }
+            listing.files.append(path)
             seen.insert(path)
         }
-        return files
+        return listing
     }
 
-    static func walk(root: String) throws(DirectoryListing.SystemError) -> [String] {
-        var files: [String] = []
+    static func walk(root: String) throws(DirectoryListing.SystemError) -> Listing {
+        var listing = Listing()
+        let realRoot = BoundedFileReader.realpath(root) ?? root
         var stack = [root]
-        while let directory = stack.popLast(), files.count < maxFiles {
+        while let directory = stack.popLast(), listing.files.count < maxFiles {
             for entry in try DirectoryListing.list(directory) {
-                if files.count >= maxFiles { break }
+                if listing.files.count >= maxFiles { break }
                 if isSkippedByWalk(entry.name) { continue }
                 let path = directory == "/" ? "/" + entry.name : directory + "/" + entry.name
                 switch entry.kind {
                 case .directory:
                     if !testDirectoryNames.contains(entry.name) { stack.append(path) }
                 case .file:
-                    if isScannable(entry.name), !isTestFile(entry.name) { files.append(path) }
-                case .symlink, .other:
+                    if isScannable(entry.name), !isTestFile(entry.name) { listing.files.append(path) }
+                case .symlink:
                     // Symlinks are not followed: a link out of the plugin must not make
-                    // the audit read (or hang on) files elsewhere.
+                    // the audit read (or hang on) files elsewhere. One that leads out to
+                    // code or a folder is listed, so the scan does not read as complete.
+                    if isLinkOut(path, name: entry.name, realRoot: realRoot) { listing.linksOut.append(path) }
+                case .other:
                     break
                 }
             }
         }
-        return files
+        return listing
+    }
+
+    /// A link to a folder, or to a file the walk would scan, whose target lies outside
+    /// the (real) root. Dangling links and links within the root are not.
+    static func isLinkOut(_ path: String, name: String, realRoot: String) -> Bool {
+        guard let kind = try? DirectoryListing.statKind(path) else { return false }
+        let wanted = kind == .directory ? !testDirectoryNames.contains(name)
+            : kind == .file && isScannable(name) && !isTestFile(name)
+        guard wanted, let target = BoundedFileReader.realpath(path) else { return false }
+        return !PathNormalization.isInside(target, root: realRoot)
     }
 
     /// Where a finding points: relative to the root with `/`, or the file name when the

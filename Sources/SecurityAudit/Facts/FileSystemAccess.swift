@@ -24,17 +24,21 @@ public struct FileStatus: Sendable, Equatable {
 public struct FileSystemError: Error, Sendable, Equatable {
     public var operation: String
     public var code: Int32
+    /// Said instead of the errno's text where that would mislead (a link refused for
+    /// where it leads is `EXDEV`, which `strerror` calls a cross-device link).
+    public var explanation: String?
 
-    public init(operation: String, code: Int32) {
+    public init(operation: String, code: Int32, explanation: String? = nil) {
         self.operation = operation
         self.code = code
+        self.explanation = explanation
     }
 
     /// Nothing is there (or a parent is not a directory): the original treats this as
     /// "not present" and reports nothing.
     public var isNotFound: Bool { code == ENOENT || code == ENOTDIR }
 
-    public var message: String { "\(operation): \(String(cString: strerror(code)))" }
+    public var message: String { "\(operation): \(explanation ?? String(cString: strerror(code)))" }
 }
 
 /// One name in a directory listing, with the type `readdir` reports (never following

@@ -207,6 +207,37 @@ public enum SecurityFixer {
             }
         }
         actions += databaseActions(stateDir: paths.stateDir, rosterIds: agentIds, fixer: fixer, walker: walker)
+        actions += transcriptActions(stateDir: paths.stateDir, rosterIds: agentIds, fixer: fixer, walker: walker)
+        return actions
+    }
+
+    /// Ours, after the original's targets: the rest of what `fs.session_transcripts.perms_readable`
+    /// reports, so `--fix` clears it. The original tightens `sessions/*.jsonl` of
+    /// configured agents only (`src/security/fix.ts`); transcripts are every
+    /// `FileFactsGatherer.isTranscriptName` file of every `agents/*/sessions/` folder,
+    /// rotated archives (`<id>.jsonl.reset.<ts>`) and agents the config no longer lists
+    /// included, and they hold the same conversations. Regular files only, mode 600.
+    static func transcriptActions(
+        stateDir: String, rosterIds: [String], fixer: PermissionFixer, walker: NoFollowWalker
+    ) -> [SecurityFixAction] {
+        let agentsDir = PathNormalization.join(stateDir, "agents")
+        var seen = Set(rosterIds)
+        var agentNames = rosterIds
+        if case .parent(let parent, let name) = walker.locateParent(of: agentsDir),
+           let names = NoFollowWalker.listDirectories(named: name, in: parent) {
+            agentNames += names.filter { seen.insert($0).inserted }
+        }
+        var actions: [SecurityFixAction] = []
+        for (index, name) in agentNames.enumerated() {
+            let isRosterAgent = index < rosterIds.count
+            let sessionsDir = PathNormalization.join(agentsDir, name, "sessions")
+            // The original's loop above already took a configured agent's `*.jsonl`.
+            actions += filesInFolder(sessionsDir, where: {
+                FileFactsGatherer.isTranscriptName($0) && !(isRosterAgent && $0.hasSuffix(".jsonl"))
+            }, walker: walker) { name, folder, path in
+                fixer.fix(name, in: folder, path: path, mode: 0o600, require: .file)
+            }
+        }
         return actions
     }
 
@@ -265,8 +296,17 @@ public enum SecurityFixer {
         _ folder: String, suffix: String, walker: NoFollowWalker,
         _ body: (String, OwnedDescriptor, String) -> SecurityFixAction
     ) -> [SecurityFixAction] {
+        filesInFolder(folder, where: { $0.hasSuffix(suffix) }, walker: walker, body)
+    }
+
+    /// One action per regular file directly in `folder` whose name passes `include`.
+    static func filesInFolder(
+        _ folder: String, where include: (String) -> Bool, walker: NoFollowWalker,
+        _ body: (String, OwnedDescriptor, String) -> SecurityFixAction
+    ) -> [SecurityFixAction] {
         guard case .parent(let parent, let name) = walker.locateParent(of: folder),
-              let (opened, names) = NoFollowWalker.listRegularFiles(named: name, in: parent, suffix: suffix)
+              case .success(let opened) = NoFollowWalker.openDirectory(named: name, in: parent),
+              let names = NoFollowWalker.entryNames(of: opened, kind: .regular, where: include)
         else { return [] }
         return names.map { body($0, opened, PathNormalization.join(folder, $0)) }
     }

@@ -20,8 +20,8 @@ public enum Suppressions {
             rationale: "A suppression records a risk someone accepted for a while. Once its expires date has passed it no longer hides anything, and the findings it matched are reported again, so the decision gets made afresh instead of lasting by default.",
             remediation: "Fix what the finding points at, or renew the suppression with a new expires date and reason.",
             triggers: [
-                CheckExample(#"{ logging: { redactSensitive: "off" }, security: { audit: { suppressions: [{ checkId: "logging.redact_off", expires: "1969-12-31" }] } } }"#),
-                CheckExample(#"{ security: { audit: { suppressions: [{ checkId: "gateway.bind_no_auth", expires: "1969-12-31T23:59:59Z" }] } } }"#),
+                CheckExample(#"{ logging: { redactSensitive: "off" }, security: { audit: { suppressions: [↓{ checkId: "logging.redact_off", expires: "1969-12-31" }] } } }"#),
+                CheckExample(#"{ security: { audit: { suppressions: [↓{ checkId: "gateway.bind_no_auth", expires: "1969-12-31T23:59:59Z" }] } } }"#),
             ],
             passes: [
                 CheckExample(#"{ logging: { redactSensitive: "off" }, security: { audit: { suppressions: [{ checkId: "logging.redact_off", expires: "2999-12-31" }] } } }"#),
@@ -34,10 +34,10 @@ public enum Suppressions {
             rationale: "An entry without a checkId, or with an expires date that cannot be read, suppresses nothing. Saying so beats a team believing a risk is tracked when the entry is dead text.",
             remediation: "Give every suppression a checkId, and write expires as YYYY-MM-DD or an RFC 3339 date-time.",
             triggers: [
-                CheckExample(#"{ security: { audit: { suppressions: [{ titleIncludes: "lan", reason: "no id" }] } } }"#),
-                CheckExample(#"{ security: { audit: { suppressions: [{ checkId: "logging.redact_off", expires: "next week" }] } } }"#),
-                CheckExample(#"{ security: { audit: { suppressions: [{ checkId: "logging.redact_off", expires: "2026-02-30" }] } } }"#),
-                CheckExample(#"{ security: { audit: { suppressions: ["logging.redact_off"] } } }"#),
+                CheckExample(#"{ security: { audit: { suppressions: [↓{ titleIncludes: "lan", reason: "no id" }] } } }"#),
+                CheckExample(#"{ security: { audit: { suppressions: [↓{ checkId: "logging.redact_off", expires: "next week" }] } } }"#),
+                CheckExample(#"{ security: { audit: { suppressions: [↓{ checkId: "logging.redact_off", expires: "2026-02-30" }] } } }"#),
+                CheckExample(#"{ security: { audit: { suppressions: [↓"logging.redact_off"] } } }"#),
             ],
             passes: [
                 CheckExample(#"{ security: { audit: { suppressions: [{ checkId: "logging.redact_off", expires: "2999-06-30T18:00:00+02:00" }] } } }"#),
@@ -49,8 +49,8 @@ public enum Suppressions {
             rationale: "A suppression whose finding is gone is a loaded gun: it will silently hide the same problem if it ever comes back. Removing it keeps the list of accepted risks honest.",
             remediation: "Remove suppressions that no longer match any finding.",
             triggers: [
-                CheckExample(#"{ security: { audit: { suppressions: [{ checkId: "logging.redact_off" }] } } }"#),
-                CheckExample(#"{ logging: { redactSensitive: "off" }, security: { audit: { suppressions: [{ checkId: "logging.redact_off", detailIncludes: "no such text" }] } } }"#),
+                CheckExample(#"{ security: { audit: { suppressions: [↓{ checkId: "logging.redact_off" }] } } }"#),
+                CheckExample(#"{ logging: { redactSensitive: "off" }, security: { audit: { suppressions: [↓{ checkId: "logging.redact_off", detailIncludes: "no such text" }] } } }"#),
             ],
             passes: [
                 CheckExample(#"{ logging: { redactSensitive: "off" }, security: { audit: { suppressions: [{ checkId: " logging.redact_off ", titleIncludes: "REDACTION" }] } } }"#),

@@ -14,10 +14,10 @@ struct AgentRosterDefaultCheck: Check {
             rationale: "Without exactly one default, messages that no binding routes go to an agent the runtime has to guess, or are refused; with explicit ownership a leftover default marker silently routes traffic to that agent.",
             remediation: "Run `openclaw doctor --fix` to repair the authored agent roster.",
             triggers: [
-                CheckExample(#"{ agents: { entries: { a: {}, b: {} } } }"#),
-                CheckExample(#"{ agents: { entries: { a: { default: true }, b: { default: true } } } }"#),
-                CheckExample(#"{ agents: { ownership: "explicit", entries: { a: { default: true } } } }"#),
-                CheckExample(#"{ agents: { list: [] } }"#, release: "2026.8.1"),
+                CheckExample(#"{ agents: { ↓entries: { a: {}, b: {} } } }"#),
+                CheckExample(#"{ agents: { ↓entries: { a: { default: true }, b: { default: true } } } }"#),
+                CheckExample(#"{ agents: { ownership: "explicit", ↓entries: { a: { default: true } } } }"#),
+                CheckExample(#"{ agents: { ↓list: [] } }"#, release: "2026.8.1"),
             ],
             passes: [
                 CheckExample(#"{ agents: { entries: { a: {} } } }"#),

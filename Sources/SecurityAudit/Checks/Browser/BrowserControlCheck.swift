@@ -9,11 +9,11 @@ struct BrowserControlCheck: Check {
             rationale: "The gateway refuses a browser config whose CDP URL is not a valid http(s) URL, so what it would actually run cannot be audited.",
             remediation: "Fix browser.cdpUrl in the config file and run the audit again.",
             triggers: [
-                CheckExample(#"{ browser: { cdpUrl: "ws://127.0.0.1:9222" } }"#),
-                CheckExample(#"{ browser: { cdpUrl: "not a url" } }"#),
-                CheckExample(#"{ browser: { enabled: false, cdpUrl: "http://[::1" } }"#),
-                CheckExample(##"{ browser: { profiles: { work: { color: "#00FF00" } } } }"##),
-                CheckExample(#"{ gateway: { port: 65533 } }"#),
+                CheckExample(#"{ browser: { ↓cdpUrl: "ws://127.0.0.1:9222" } }"#),
+                CheckExample(#"{ browser: { ↓cdpUrl: "not a url" } }"#),
+                CheckExample(#"{ browser: { enabled: false, ↓cdpUrl: "http://[::1" } }"#),
+                CheckExample(##"{ browser: { profiles: { ↓work: { color: "#00FF00" } } } }"##),
+                CheckExample(#"{ gateway: { ↓port: 65533 } }"#),
             ],
             passes: [
                 CheckExample(#"{ browser: { cdpUrl: "https://cdp.example.com" } }"#),
@@ -28,8 +28,8 @@ struct BrowserControlCheck: Check {
             remediation: "Set gateway.auth.token (recommended) or gateway.auth.password.",
             triggers: [
                 CheckExample(#"{}"#),
-                CheckExample(#"{ gateway: { auth: { mode: "token", password: { source: "env", id: "GW_PASSWORD" } } } }"#),
-                CheckExample(#"{ gateway: { auth: { token: "   " } } }"#),
+                CheckExample(#"{ gateway: { ↓auth: { mode: "token", password: { source: "env", id: "GW_PASSWORD" } } } }"#),
+                CheckExample(#"{ gateway: { ↓auth: { token: "   " } } }"#),
             ],
             passes: [
                 CheckExample(#"{ gateway: { auth: { token: "a-long-random-token-value-123" } } }"#),
@@ -46,9 +46,9 @@ struct BrowserControlCheck: Check {
             rationale: "The Chrome DevTools Protocol grants full control of the browser; over plain HTTP to another host, anyone on the path can read or hijack the session.",
             remediation: "Prefer HTTPS/TLS or a tailnet-only endpoint for remote CDP.",
             triggers: [
-                CheckExample(##"{ browser: { profiles: { remote: { cdpUrl: "http://example.com:9222", color: "#0066CC" } } } }"##),
-                CheckExample(#"{ browser: { cdpUrl: "http://10.0.0.5:9222" } }"#),
-                CheckExample(#"{ browser: { cdpUrl: "https://cdp.example.com", profiles: { lab: { cdpUrl: "http://lab.example.com:9222" } } } }"#),
+                CheckExample(##"{ browser: { profiles: { remote: { ↓cdpUrl: "http://example.com:9222", color: "#0066CC" } } } }"##),
+                CheckExample(#"{ browser: { ↓cdpUrl: "http://10.0.0.5:9222" } }"#),
+                CheckExample(#"{ browser: { cdpUrl: "https://cdp.example.com", profiles: { lab: { ↓cdpUrl: "http://lab.example.com:9222" } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ browser: { profiles: { remote: { cdpUrl: "https://example.com:9222" } } } }"#),
@@ -62,10 +62,10 @@ struct BrowserControlCheck: Check {
             rationale: "A CDP endpoint on a LAN, tailnet, link-local or metadata address is only as safe as that network; it should be a deliberate trusted-network choice.",
             remediation: "Prefer a tailnet or tunnel for remote CDP, or set browser.ssrfPolicy.dangerouslyAllowPrivateNetwork=false and allow only explicit hosts.",
             triggers: [
-                CheckExample(#"{ browser: { profiles: { lan: { cdpUrl: "https://192.168.1.20:9222" } } } }"#),
-                CheckExample(#"{ browser: { profiles: { ts: { cdpUrl: "http://100.101.102.103:9222" } } } }"#),
-                CheckExample(#"{ browser: { profiles: { wsl: { cdpUrl: "http://host.docker.internal:9222" } } } }"#),
-                CheckExample(#"{ browser: { ssrfPolicy: { allowPrivateNetwork: true }, profiles: { v6: { cdpUrl: "http://[fd00::5]:9222" } } } }"#),
+                CheckExample(#"{ browser: { profiles: { lan: { ↓cdpUrl: "https://192.168.1.20:9222" } } } }"#),
+                CheckExample(#"{ browser: { profiles: { ts: { ↓cdpUrl: "http://100.101.102.103:9222" } } } }"#),
+                CheckExample(#"{ browser: { profiles: { wsl: { ↓cdpUrl: "http://host.docker.internal:9222" } } } }"#),
+                CheckExample(#"{ browser: { ssrfPolicy: { allowPrivateNetwork: true }, profiles: { v6: { ↓cdpUrl: "http://[fd00::5]:9222" } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ browser: { profiles: { pub: { cdpUrl: "https://cdp.example.com" } } } }"#),

@@ -15,13 +15,13 @@ struct RejectedValuesCheck: Check {
             rationale: "OpenClaw refuses a config with an unknown value or key, so what is written is not what runs: the gateway keeps its last valid config or does not start, and an audit that assumed a default would describe a config nobody runs.",
             remediation: "Write one of the accepted values (openclaw doctor lists the problems), then re-run the audit.",
             triggers: [
-                CheckExample(#"{ channels: { telegram: { botToken: "1:a", dmPolicy: "respond" } } }"#),
-                CheckExample(#"{ gateway: { host: "0.0.0.0", auth: { token: "0123456789abcdef0123456789" } } }"#),
-                CheckExample(#"{ tools: { elevated: { enabled: true, allowFrom: ["+15550001"] } } }"#),
-                CheckExample(#"{ hooks: { enabled: "true", token: "0123456789abcdef0123456789" } }"#),
-                CheckExample(#"{ gateway: { bind: "public" } }"#),
+                CheckExample(#"{ channels: { telegram: { botToken: "1:a", ↓dmPolicy: "respond" } } }"#),
+                CheckExample(#"{ gateway: { ↓host: "0.0.0.0", auth: { token: "0123456789abcdef0123456789" } } }"#),
+                CheckExample(#"{ tools: { elevated: { enabled: true, ↓allowFrom: ["+15550001"] } } }"#),
+                CheckExample(#"{ hooks: { ↓enabled: "true", token: "0123456789abcdef0123456789" } }"#),
+                CheckExample(#"{ gateway: { ↓bind: "public" } }"#),
                 // The keyed roster is a key OpenClaw 2026.7.1 does not have.
-                CheckExample(#"{ agents: { entries: { ops: { tools: { profile: "full" } } } } }"#, release: "2026.7.1"),
+                CheckExample(#"{ agents: { ↓entries: { ops: { tools: { profile: "full" } } } } }"#, release: "2026.7.1"),
             ],
             passes: [
                 CheckExample(#"{ channels: { telegram: { botToken: "1:a", dmPolicy: "pairing" } }, gateway: { bind: "lan", auth: { token: "0123456789abcdef0123456789" } } }"#),

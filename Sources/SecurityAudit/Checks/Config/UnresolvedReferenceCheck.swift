@@ -20,8 +20,8 @@ struct UnresolvedReferenceCheck: Check {
             rationale: "A ${VAR} that the auditing environment does not set leaves the value unknown: the audit cannot say whether the gateway token is long, a placeholder or empty, and OpenClaw itself refuses to load the config when the variable is missing where it runs.",
             remediation: "Run the audit with the gateway's environment (the same .env or service EnvironmentFile), or set the variable.",
             triggers: [
-                CheckExample(#"{ gateway: { auth: { token: "${GATEWAY_TOKEN}" } } }"#, severity: .warn),
-                CheckExample(#"{ models: { providers: { local: { baseUrl: "${LLM_BASE}/v1" } } } }"#, severity: .info),
+                CheckExample(#"{ gateway: { auth: { ↓token: "${GATEWAY_TOKEN}" } } }"#, severity: .warn),
+                CheckExample(#"{ models: { providers: { local: { ↓baseUrl: "${LLM_BASE}/v1" } } } }"#, severity: .info),
             ],
             passes: [
                 CheckExample(#"{ gateway: { auth: { token: "${GATEWAY_TOKEN}" } } }"#, environment: ["GATEWAY_TOKEN": "0123456789abcdef0123456789"]),

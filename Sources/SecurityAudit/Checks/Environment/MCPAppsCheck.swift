@@ -9,7 +9,7 @@ struct MCPAppsCheck: Check {
             severity: .fixed(.warn),
             rationale: "An MCP App view is server-supplied HTML that can call the server's app-visible tools; a compromised or careless MCP server gains an interactive surface inside the session.",
             remediation: "Keep this enabled only for MCP servers you trust. Disable with `openclaw config set mcp.apps.enabled false --strict-json` when it is not needed.",
-            triggers: [CheckExample(#"{ mcp: { apps: { enabled: true } } }"#)],
+            triggers: [CheckExample(#"{ mcp: { apps: { ↓enabled: true } } }"#)],
             passes: [
                 CheckExample(#"{ mcp: { apps: { enabled: false } } }"#),
                 CheckExample(#"{ mcp: { apps: { enabled: "true" } } }"#),

@@ -14,7 +14,7 @@ struct WebFetchEnvProxyCheck: Check {
             remediation: "Set tools.web.fetch.useTrustedEnvProxy: true if web_fetch should route through the proxy (only when the proxy enforces outbound policy).",
             triggers: [
                 CheckExample(#"{}"#, environment: ["HTTPS_PROXY": "http://proxy.internal:3128"]),
-                CheckExample(#"{ tools: { web: { fetch: { useTrustedEnvProxy: false } } } }"#, environment: ["http_proxy": "http://proxy.internal:3128"]),
+                CheckExample(#"{ tools: { web: { fetch: { ↓useTrustedEnvProxy: false } } } }"#, environment: ["http_proxy": "http://proxy.internal:3128"]),
                 CheckExample(#"{}"#, environment: ["HTTPS_PROXY": "http://proxy.internal:3128", "NO_PROXY": "localhost,.internal"]),
             ],
             passes: [

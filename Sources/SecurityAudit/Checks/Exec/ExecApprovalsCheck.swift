@@ -20,9 +20,9 @@ struct ExecApprovalsCheck: Check {
             rationale: "autoAllowSkills trusts every binary an installed skill declares; installing a skill then silently widens what runs on the host without approval.",
             remediation: "Disable autoAllowSkills in exec approvals and keep manual allowlists tight when you need explicit host-exec trust.",
             triggers: [
-                CheckExample("{}", files: approvals(#"{ "version": 1, "defaults": { "autoAllowSkills": true } }"#)),
-                CheckExample("{}", files: approvals(#"{ "version": 1, "agents": { "ops": { "autoAllowSkills": true } } }"#)),
-                CheckExample("{}", files: approvals(#"{ "version": 1, "agents": { "default": { "autoAllowSkills": true } } }"#)),
+                CheckExample("{}", files: approvals(#"{ "version": 1, "defaults": { ↓"autoAllowSkills": true } }"#)),
+                CheckExample("{}", files: approvals(#"{ "version": 1, "agents": { "ops": { ↓"autoAllowSkills": true } } }"#)),
+                CheckExample("{}", files: approvals(#"{ "version": 1, "agents": { "default": { ↓"autoAllowSkills": true } } }"#)),
             ],
             passes: [
                 CheckExample("{}", files: approvals(#"{ "version": 1, "defaults": { "autoAllowSkills": false } }"#)),
@@ -38,11 +38,11 @@ struct ExecApprovalsCheck: Check {
             rationale: "Allowlisting an interpreter allowlists every program it can be handed inline (python -c, node -e); strictInlineEval makes such calls ask for approval instead.",
             remediation: "Set tools.exec.strictInlineEval=true (or per-agent tools.exec.strictInlineEval=true) when allowlisting interpreters.",
             triggers: [
-                CheckExample("{}", files: approvals(#"{ "version": 1, "agents": { "main": { "allowlist": [{ "pattern": "/usr/bin/python3" }] } } }"#)),
-                CheckExample("{}", files: approvals(#"{ "version": 1, "agents": { "main": { "allowlist": [" /opt/homebrew/bin/node* "] } } }"#)),
+                CheckExample("{}", files: approvals(#"{ "version": 1, "agents": { "main": { "allowlist": [↓{ "pattern": "/usr/bin/python3" }] } } }"#)),
+                CheckExample("{}", files: approvals(#"{ "version": 1, "agents": { "main": { "allowlist": [↓" /opt/homebrew/bin/node* "] } } }"#)),
                 CheckExample(
                     #"{ tools: { exec: { strictInlineEval: true } }, agents: { entries: { ops: { tools: { exec: { strictInlineEval: false } } } } } }"#,
-                    files: approvals(#"{ "version": 1, "agents": { "ops": { "allowlist": [{ "pattern": "C:\\Tools\\Ruby.exe" }] } } }"#)),
+                    files: approvals(#"{ "version": 1, "agents": { "ops": { "allowlist": [↓{ "pattern": "C:\\Tools\\Ruby.exe" }] } } }"#)),
             ],
             passes: [
                 CheckExample(#"{ tools: { exec: { strictInlineEval: true } } }"#, files: approvals(#"{ "version": 1, "agents": { "main": { "allowlist": [{ "pattern": "/usr/bin/python3" }] } } }"#)),

@@ -12,8 +12,8 @@ struct ExecHostSandboxCheck: Check {
             rationale: "tools.exec.host=sandbox says commands must run isolated, but with agents.defaults.sandbox.mode off there is no sandbox: exec either fails or, on older gateways, runs on the host.",
             remediation: "Enable sandbox mode (agents.defaults.sandbox.mode \"non-main\" or \"all\") or set tools.exec.host to \"gateway\" with approvals.",
             triggers: [
-                CheckExample(#"{ tools: { exec: { host: "sandbox" } }, agents: { defaults: { sandbox: { mode: "off" } } } }"#),
-                CheckExample(#"{ tools: { exec: { host: "sandbox" } } }"#),
+                CheckExample(#"{ tools: { exec: { ↓host: "sandbox" } }, agents: { defaults: { sandbox: { mode: "off" } } } }"#),
+                CheckExample(#"{ tools: { exec: { ↓host: "sandbox" } } }"#),
             ],
             passes: [
                 CheckExample(#"{ tools: { exec: { host: "sandbox" } }, agents: { defaults: { sandbox: { mode: "non-main" } } } }"#),
@@ -27,8 +27,8 @@ struct ExecHostSandboxCheck: Check {
             rationale: "An agent that pins exec to the sandbox host but resolves to sandbox mode off has no sandbox to run commands in.",
             remediation: "Enable sandbox mode for these agents or set their tools.exec.host to \"gateway\".",
             triggers: [
-                CheckExample(#"{ agents: { list: [{ id: "ops", tools: { exec: { host: "sandbox" } } }] } }"#),
-                CheckExample(#"{ agents: { defaults: { sandbox: { mode: "all" } }, entries: { ops: { sandbox: { mode: "off" }, tools: { exec: { host: "sandbox" } } } } } }"#),
+                CheckExample(#"{ agents: { list: [{ id: "ops", tools: { exec: { ↓host: "sandbox" } } }] } }"#),
+                CheckExample(#"{ agents: { defaults: { sandbox: { mode: "all" } }, entries: { ops: { sandbox: { mode: "off" }, tools: { exec: { ↓host: "sandbox" } } } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ agents: { defaults: { sandbox: { mode: "all" } }, list: [{ id: "ops", tools: { exec: { host: "sandbox" } } }] } }"#),

@@ -11,10 +11,10 @@ struct ExecSecurityExposureCheck: Check {
             rationale: "security=full runs every command without an allowlist or a prompt; one prompt injection is then a shell on the host.",
             remediation: "Prefer tools.exec.mode=\"ask\" or \"allowlist\", and reserve \"full\" for tightly scoped break-glass agents only.",
             triggers: [
-                CheckExample(#"{ tools: { exec: { security: "full" } } }"#, severity: .warn),
-                CheckExample(#"{ channels: { slack: { dmPolicy: "open" } }, tools: { exec: { mode: "full" } } }"#, severity: .critical),
-                CheckExample(#"{ tools: { exec: { mode: "deny" } }, agents: { entries: { ops: { tools: { exec: { security: "full" } } } } } }"#, severity: .warn),
-                CheckExample(#"{ agents: { list: [{ id: "ops", tools: { exec: { mode: " FULL " } } }] } }"#, severity: .warn),
+                CheckExample(#"{ tools: { exec: { ↓security: "full" } } }"#, severity: .warn),
+                CheckExample(#"{ channels: { slack: { dmPolicy: "open" } }, tools: { exec: { ↓mode: "full" } } }"#, severity: .critical),
+                CheckExample(#"{ tools: { exec: { mode: "deny" } }, agents: { entries: { ops: { tools: { exec: { ↓security: "full" } } } } } }"#, severity: .warn),
+                CheckExample(#"{ agents: { list: [{ id: "ops", tools: { exec: { ↓mode: " FULL " } } }] } }"#, severity: .warn),
             ],
             passes: [
                 CheckExample(#"{ tools: { exec: { security: "full", mode: "ask" } } }"#),
@@ -29,10 +29,10 @@ struct ExecSecurityExposureCheck: Check {
             remediation: "Tighten dmPolicy/groupPolicy to pairing or allowlist, or disable exec for agents reachable from shared/public channels.",
             triggers: [
                 // The first example is written in the keys of every release that has the check.
-                CheckExample(#"{ channels: { slack: { dmPolicy: "open" } }, tools: { exec: { security: "full" } } }"#, severity: .critical),
-                CheckExample(#"{ channels: { slack: { dmPolicy: "open" } }, tools: { exec: { mode: "full" } } }"#, severity: .critical),
-                CheckExample(#"{ channels: { discord: { guilds: { g1: { channels: { c1: { groupPolicy: "open" } } } } } }, tools: { exec: { mode: "ask" } } }"#, severity: .warn),
-                CheckExample(#"{ channels: { telegram: { dm: { policy: "open" } } }, agents: { entries: { ops: { tools: { exec: { security: "allowlist" } } } } } }"#, severity: .warn),
+                CheckExample(#"{ channels: { slack: { ↓dmPolicy: "open" } }, tools: { exec: { security: "full" } } }"#, severity: .critical),
+                CheckExample(#"{ channels: { slack: { ↓dmPolicy: "open" } }, tools: { exec: { mode: "full" } } }"#, severity: .critical),
+                CheckExample(#"{ channels: { discord: { guilds: { g1: { channels: { c1: { ↓groupPolicy: "open" } } } } } }, tools: { exec: { mode: "ask" } } }"#, severity: .warn),
+                CheckExample(#"{ channels: { telegram: { dm: { ↓policy: "open" } } }, agents: { entries: { ops: { tools: { exec: { security: "allowlist" } } } } } }"#, severity: .warn),
             ],
             passes: [
                 CheckExample(#"{ channels: { slack: { dmPolicy: "open" } } }"#),

@@ -12,9 +12,9 @@ struct SafeBinsCheck: Check {
             rationale: "An interpreter in safeBins (python, node, bash...) runs any program passed as an argument; without a hardened argv profile the safe-bin fast path becomes arbitrary code execution.",
             remediation: "Remove interpreter/runtime bins from safeBins or define hardened tools.exec.safeBinProfiles.<bin> rules.",
             triggers: [
-                CheckExample(#"{ tools: { exec: { safeBins: ["jq", "Python3"] } } }"#),
-                CheckExample(#"{ agents: { list: [{ id: "ops", tools: { exec: { safeBins: ["/usr/bin/node22"] } } }] } }"#),
-                CheckExample(#"{ tools: { exec: { safeBins: ["bash"], safeBinProfiles: { sh: {} } } } }"#),
+                CheckExample(#"{ tools: { exec: { ↓safeBins: ["jq", "Python3"] } } }"#),
+                CheckExample(#"{ agents: { list: [{ id: "ops", tools: { exec: { ↓safeBins: ["/usr/bin/node22"] } } }] } }"#),
+                CheckExample(#"{ tools: { exec: { ↓safeBins: ["bash"], safeBinProfiles: { sh: {} } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ tools: { exec: { safeBins: ["jq", "cut", "sort"] } } }"#),
@@ -29,8 +29,8 @@ struct SafeBinsCheck: Check {
             rationale: "jq, awk and sed look like stream filters but can read the environment, load code, write files or run commands, which the safe-bin fast path does not expect.",
             remediation: "Remove these binaries from safeBins and prefer explicit allowlist entries or approval-gated execution.",
             triggers: [
-                CheckExample(#"{ tools: { exec: { safeBins: ["jq"] } } }"#),
-                CheckExample(#"{ agents: { entries: { ops: { tools: { exec: { safeBins: ["/usr/bin/GAWK"] } } } } } }"#),
+                CheckExample(#"{ tools: { exec: { ↓safeBins: ["jq"] } } }"#),
+                CheckExample(#"{ agents: { entries: { ops: { tools: { exec: { ↓safeBins: ["/usr/bin/GAWK"] } } } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ tools: { exec: { safeBins: ["cut", "sort", "tr", "head"] } } }"#),
@@ -43,9 +43,9 @@ struct SafeBinsCheck: Check {
             rationale: "A safe bin is only as trustworthy as the directory it is resolved from; temporary, package-manager and home directories can be written by the user or other processes.",
             remediation: "Prefer root-owned immutable bins and keep the default trust dirs (/bin, /usr/bin).",
             triggers: [
-                CheckExample(#"{ tools: { exec: { safeBinTrustedDirs: ["/usr/local/bin", "/tmp/openclaw-safe-bins"] } }, agents: { list: [{ id: "ops", tools: { exec: { safeBinTrustedDirs: ["./relative-bin-dir"] } } }] } }"#),
-                CheckExample(#"{ tools: { exec: { safeBinTrustedDirs: ["/home/me/.local/bin"] } } }"#),
-                CheckExample(#"{ tools: { exec: { safeBinTrustedDirs: ["/opt/homebrew/bin/"] } } }"#),
+                CheckExample(#"{ tools: { exec: { ↓safeBinTrustedDirs: ["/usr/local/bin", "/tmp/openclaw-safe-bins"] } }, agents: { list: [{ id: "ops", tools: { exec: { safeBinTrustedDirs: ["./relative-bin-dir"] } } }] } }"#),
+                CheckExample(#"{ tools: { exec: { ↓safeBinTrustedDirs: ["/home/me/.local/bin"] } } }"#),
+                CheckExample(#"{ tools: { exec: { ↓safeBinTrustedDirs: ["/opt/homebrew/bin/"] } } }"#),
             ],
             passes: [
                 CheckExample(#"{ tools: { exec: { safeBinTrustedDirs: ["/bin", "/usr/bin", "/opt/tools/bin"] } } }"#),

@@ -15,11 +15,11 @@ struct SkillMCPBoundaryCheck: Check {
             rationale: "agents.*.skills is a visibility filter, not a shell-time boundary: an agent limited to a few skills but allowed host exec can still run MCP clients against every server the gateway host can reach.",
             remediation: "Give agents that need MCP isolation security=\"deny\" or a tight allowlist, run them sandboxed where the global MCP registry is not readable, or split sensitive MCP servers into a separate gateway.",
             triggers: [
-                CheckExample(#"{ mcp: { servers: { docs: { command: "node" } } }, agents: { defaults: { skills: ["docs-search"] } } }"#),
+                CheckExample(#"{ mcp: { servers: { docs: { command: "node" } } }, agents: { defaults: { ↓skills: ["docs-search"] } } }"#),
                 CheckExample(
-                    #"{ agents: { entries: { ops: { skills: ["deploy"], tools: { exec: { mode: "ask" } } } } } }"#,
+                    #"{ agents: { entries: { ops: { ↓skills: ["deploy"], tools: { exec: { mode: "ask" } } } } } }"#,
                     files: [.file("skills/config/mcporter.json", #"{ "mcpServers": { "github": {}, "off": { "enabled": false } } }"#)]),
-                CheckExample(#"{ mcp: { servers: { docs: {} } }, agents: { defaults: { skills: [] }, list: [{ id: "ops", sandbox: { mode: "off" } }] }, tools: { exec: { host: "gateway" } } }"#),
+                CheckExample(#"{ mcp: { servers: { docs: {} } }, agents: { defaults: { ↓skills: [] }, list: [{ id: "ops", sandbox: { mode: "off" } }] }, tools: { exec: { host: "gateway" } } }"#),
             ],
             passes: [
                 CheckExample(#"{ mcp: { servers: { docs: {} } }, agents: { defaults: { skills: ["docs-search"] }, list: [{ id: "docs-agent", tools: { exec: { security: "deny" } } }] }, tools: { exec: { security: "deny" } } }"#),

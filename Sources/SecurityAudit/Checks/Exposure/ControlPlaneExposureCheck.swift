@@ -12,9 +12,9 @@ struct ControlPlaneExposureCheck: Check {
             rationale: "A prompt injection from an open group or DM that reaches the gateway or cron tool outlives the conversation: it can rewrite the gateway config or plant a scheduled job.",
             remediation: "Deny the gateway and cron tools for agents reachable from open groups or DMs, prefer tools.profile=\"messaging\", and tighten dmPolicy/groupPolicy.",
             triggers: [
-                CheckExample(#"{ channels: { whatsapp: { groupPolicy: "open" } } }"#),
-                CheckExample(#"{ channels: { telegram: { dmPolicy: "open" } }, tools: { profile: "coding" } }"#),
-                CheckExample(#"{ channels: { telegram: { dmPolicy: "open" } }, tools: { profile: "messaging" }, agents: { list: [{ id: "ops", tools: { profile: "full" } }] } }"#),
+                CheckExample(#"{ channels: { whatsapp: { ↓groupPolicy: "open" } } }"#),
+                CheckExample(#"{ channels: { telegram: { ↓dmPolicy: "open" } }, tools: { profile: "coding" } }"#),
+                CheckExample(#"{ channels: { telegram: { ↓dmPolicy: "open" } }, tools: { profile: "messaging" }, agents: { list: [{ id: "ops", tools: { profile: "full" } }] } }"#),
             ],
             passes: [
                 CheckExample(#"{ channels: { whatsapp: { groupPolicy: "open" } }, tools: { profile: "messaging" } }"#),

@@ -12,8 +12,8 @@ struct ElevatedAllowlistCheck: Check {
             rationale: "Elevated mode runs commands on the host outside the sandbox; \"*\" hands that to every sender the channel admits.",
             remediation: "Replace \"*\" in tools.elevated.allowFrom.<provider> with the few sender ids that need elevated mode.",
             triggers: [
-                CheckExample(#"{ tools: { elevated: { allowFrom: { whatsapp: ["+15550001", " * "] } } } }"#),
-                CheckExample(#"{ tools: { elevated: { enabled: true, allowFrom: { discord: ["*"] } } } }"#),
+                CheckExample(#"{ tools: { elevated: { allowFrom: { ↓whatsapp: ["+15550001", " * "] } } } }"#),
+                CheckExample(#"{ tools: { elevated: { enabled: true, allowFrom: { ↓discord: ["*"] } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ tools: { elevated: { enabled: false, allowFrom: { whatsapp: ["*"] } } } }"#),
@@ -26,16 +26,17 @@ struct ElevatedAllowlistCheck: Check {
             severity: .fixed(.warn),
             rationale: "Every sender on the list can run host commands; a long list is rarely reviewed and tends to keep people who no longer need it.",
             remediation: "Trim tools.elevated.allowFrom.<provider> to the people who need elevated mode.",
-            triggers: [CheckExample(ElevatedAllowlistCheck.largeListConfig(26))],
+            triggers: [CheckExample(ElevatedAllowlistCheck.largeListConfig(26, marked: true))],
             passes: [
                 CheckExample(ElevatedAllowlistCheck.largeListConfig(25)),
                 CheckExample(#"{ tools: { elevated: { allowFrom: { telegram: ["1", "", "  ", "2"] } } } }"#),
             ]),
     ]
 
-    static func largeListConfig(_ count: Int) -> String {
+    /// A list of `count` senders (and one blank entry), the list `↓`-marked for a trigger.
+    static func largeListConfig(_ count: Int, marked: Bool = false) -> String {
         let entries = (1...count).map { "\"\($0)\"" }.joined(separator: ", ")
-        return "{ tools: { elevated: { allowFrom: { telegram: [\(entries), \"\"] } } } }"
+        return "{ tools: { elevated: { allowFrom: { \(marked ? "↓" : "")telegram: [\(entries), \"\"] } } } }"
     }
 
     func findings(in context: AuditContext) -> [Finding] {

@@ -9,8 +9,8 @@ struct MinimalProfileOverrideCheck: Check {
             rationale: "An agent's own tools.profile replaces the global one, so a global \"minimal\" gives a false sense of lockdown while those agents keep their wider tool set.",
             remediation: "Set those agents to tools.profile=\"minimal\" or remove their override.",
             triggers: [
-                CheckExample(#"{ tools: { profile: "minimal" }, agents: { list: [{ id: "owner", tools: { profile: "full" } }] } }"#),
-                CheckExample(#"{ tools: { profile: "minimal" }, agents: { entries: { ops: { tools: { profile: "coding" } } } } }"#),
+                CheckExample(#"{ tools: { ↓profile: "minimal" }, agents: { list: [{ id: "owner", tools: { profile: "full" } }] } }"#),
+                CheckExample(#"{ tools: { ↓profile: "minimal" }, agents: { entries: { ops: { tools: { profile: "coding" } } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ tools: { profile: "minimal" }, agents: { list: [{ id: "owner", tools: { profile: "minimal" } }, { id: "x" }] } }"#),

@@ -9,10 +9,10 @@ struct MultiUserHeuristicCheck: Check {
             rationale: "OpenClaw isolates one trusted operator from the outside world, not users from each other; when open or shared rooms reach unsandboxed sessions, every participant acts with the operator's tools and credentials.",
             remediation: "Split mutually untrusted users onto separate gateways, or sandbox everything (agents.defaults.sandbox.mode=\"all\"), keep tools.fs.workspaceOnly=true and deny runtime/fs/web tools.",
             triggers: [
-                CheckExample(#"{ channels: { discord: { groupPolicy: "allowlist", guilds: { "1": {} } } } }"#),
-                CheckExample(#"{ channels: { whatsapp: { dmPolicy: "open" } }, agents: { defaults: { sandbox: { mode: "non-main" } } } }"#),
-                CheckExample(#"{ channels: { telegram: { groups: { "-100": {} } } } }"#),
-                CheckExample(#"{ channels: { slack: { accounts: { ops: { allowFrom: ["*"] } } } } }"#),
+                CheckExample(#"{ ↓channels: { discord: { groupPolicy: "allowlist", guilds: { "1": {} } } } }"#),
+                CheckExample(#"{ ↓channels: { whatsapp: { dmPolicy: "open" } }, agents: { defaults: { sandbox: { mode: "non-main" } } } }"#),
+                CheckExample(#"{ ↓channels: { telegram: { groups: { "-100": {} } } } }"#),
+                CheckExample(#"{ ↓channels: { slack: { accounts: { ops: { allowFrom: ["*"] } } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ channels: { discord: { groupPolicy: "allowlist" } }, tools: { elevated: { enabled: false } } }"#),

@@ -10,11 +10,11 @@ struct OpenGroupsElevatedCheck: Check {
             remediation: "Set each listed group/DM policy to \"allowlist\" and keep elevated allowlists extremely tight.",
             fixable: true,
             triggers: [
-                CheckExample(#"{ channels: { whatsapp: { groupPolicy: "open" } } }"#),
-                CheckExample(#"{ channels: { discord: { guilds: { "1": { channels: { general: { groupPolicy: "open" } } } } } } }"#),
-                CheckExample(#"{ channels: { slack: { accounts: { ops: { dm: { policy: "open" } } } } } }"#),
-                CheckExample(#"{ channels: { telegram: { dmPolicy: "open" } } }"#, release: "2026.6.9"),
-                CheckExample(#"{ channels: { whatsapp: { groupPolicy: "open" } } }"#, release: "2026.2.26"),
+                CheckExample(#"{ channels: { whatsapp: { ↓groupPolicy: "open" } } }"#, clearedByFix: true),
+                CheckExample(#"{ channels: { discord: { guilds: { "1": { channels: { general: { ↓groupPolicy: "open" } } } } } } }"#),
+                CheckExample(#"{ channels: { slack: { accounts: { ops: { dm: { ↓policy: "open" } } } } } }"#),
+                CheckExample(#"{ channels: { telegram: { ↓dmPolicy: "open" } } }"#, release: "2026.6.9"),
+                CheckExample(#"{ channels: { whatsapp: { ↓groupPolicy: "open" } } }"#, release: "2026.2.26"),
             ],
             passes: [
                 CheckExample(#"{ channels: { whatsapp: { groupPolicy: "open" } }, tools: { elevated: { enabled: false } } }"#),

@@ -10,13 +10,13 @@ struct OpenGroupsRuntimeCheck: Check {
             remediation: "For open groups or DMs use tools.profile=\"messaging\" (or deny group:runtime/group:fs), set tools.fs.workspaceOnly=true and sandbox exposed agents (agents.defaults.sandbox.mode=\"all\").",
             fixable: true,
             triggers: [
-                CheckExample(#"{ channels: { whatsapp: { groupPolicy: "open" } }, tools: { elevated: { enabled: false } } }"#, severity: .critical),
-                CheckExample(#"{ channels: { whatsapp: { groupPolicy: "open" } }, tools: { deny: ["group:runtime"] } }"#, severity: .warn),
+                CheckExample(#"{ channels: { whatsapp: { ↓groupPolicy: "open" } }, tools: { elevated: { enabled: false } } }"#, severity: .critical, clearedByFix: true),
+                CheckExample(#"{ channels: { whatsapp: { ↓groupPolicy: "open" } }, tools: { deny: ["group:runtime"] } }"#, severity: .warn),
                 // non-main sandboxing does not cover DMs that land in the main session.
-                CheckExample(#"{ channels: { telegram: { dmPolicy: "open" } }, agents: { defaults: { sandbox: { mode: "non-main" } } } }"#, severity: .critical),
-                CheckExample(#"{ channels: { telegram: { dmPolicy: "open" } } }"#, severity: .critical, release: "2026.6.9"),
+                CheckExample(#"{ channels: { telegram: { ↓dmPolicy: "open" } }, agents: { defaults: { sandbox: { mode: "non-main" } } } }"#, severity: .critical),
+                CheckExample(#"{ channels: { telegram: { ↓dmPolicy: "open" } } }"#, severity: .critical, release: "2026.6.9"),
                 // The open room is bound to an agent that is not sandboxed.
-                CheckExample(#"{ channels: { whatsapp: { groupPolicy: "open" } }, agents: { defaults: { sandbox: { mode: "non-main" } }, list: [{ id: "main", default: true }, { id: "team", sandbox: { mode: "off" } }] }, bindings: [{ agentId: "team", match: { channel: "whatsapp" } }] }"#, severity: .critical),
+                CheckExample(#"{ channels: { whatsapp: { ↓groupPolicy: "open" } }, agents: { defaults: { sandbox: { mode: "non-main" } }, list: [{ id: "main", default: true }, { id: "team", sandbox: { mode: "off" } }] }, bindings: [{ agentId: "team", match: { channel: "whatsapp" } }] }"#, severity: .critical),
             ],
             passes: [
                 CheckExample(#"{ channels: { whatsapp: { groupPolicy: "open" } }, tools: { profile: "coding" }, agents: { defaults: { sandbox: { mode: "all" } } } }"#),

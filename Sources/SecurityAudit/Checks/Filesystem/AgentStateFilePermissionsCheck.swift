@@ -19,7 +19,7 @@ struct AgentStateFilePermissionsCheck: Check {
             remediation: "chmod 600 <stateDir>/agents/<agentId>/agent/auth-profiles.json",
             fixable: true,
             triggers: [
-                CheckExample("{}", files: [.file(authFile, "{}", mode: 0o620)]),
+                CheckExample("{}", files: [.file(authFile, "{}", mode: 0o620)], clearedByFix: true),
                 CheckExample(#"{ agents: { list: [{ id: "main" }, { id: " Work " }] } }"#, files: [
                     .file("agents/work/agent/auth-profiles.json", "{}", mode: 0o666),
                 ]),
@@ -37,7 +37,7 @@ struct AgentStateFilePermissionsCheck: Check {
             remediation: "chmod 600 <stateDir>/agents/<agentId>/agent/auth-profiles.json",
             fixable: true,
             triggers: [
-                CheckExample("{}", files: [.file(authFile, "{}", mode: 0o644)]),
+                CheckExample("{}", files: [.file(authFile, "{}", mode: 0o644)], clearedByFix: true),
                 CheckExample(#"{ agents: { list: [{ id: "ops", default: true }] } }"#, files: [
                     .file("agents/ops/agent/auth-profiles.json", "{}", mode: 0o640),
                 ]),
@@ -59,7 +59,7 @@ struct AgentStateFilePermissionsCheck: Check {
             remediation: "chmod 600 <stateDir>/agents/<agentId>/sessions/sessions.json",
             fixable: true,
             triggers: [
-                CheckExample("{}", files: [.file(storeFile, "{}", mode: 0o644)]),
+                CheckExample("{}", files: [.file(storeFile, "{}", mode: 0o644)], clearedByFix: true),
                 CheckExample("{}", files: [.file("../shared-sessions.json", "{}", mode: 0o640), .symlink(storeFile, to: "../shared-sessions.json")]),
             ],
             passes: [

@@ -18,7 +18,7 @@ struct ConfigFilePermissionsCheck: Check {
             remediation: "chmod 600 <configPath>",
             fixable: true,
             triggers: [
-                CheckExample("{}", files: [.chmod("openclaw.json", 0o620)]),
+                CheckExample("{}", files: [.chmod("openclaw.json", 0o620)], clearedByFix: true),
                 CheckExample("{}", files: [.chmod("openclaw.json", 0o602)]),
                 CheckExample("{}", files: [.file("../managed.json", "{}", mode: 0o666), .symlink("openclaw.json", to: "../managed.json")]),
             ],
@@ -33,7 +33,7 @@ struct ConfigFilePermissionsCheck: Check {
             rationale: "The config can hold gateway tokens, channel tokens and API keys.",
             remediation: "chmod 600 <configPath>",
             fixable: true,
-            triggers: [CheckExample("{}", files: [.chmod("openclaw.json", 0o644)])],
+            triggers: [CheckExample("{}", files: [.chmod("openclaw.json", 0o644)], clearedByFix: true)],
             passes: [
                 CheckExample("{}", files: [.chmod("openclaw.json", 0o646)]),
                 CheckExample("{}", files: [.file("../managed.json", "{}", mode: 0o444), .symlink("openclaw.json", to: "../managed.json")]),
@@ -45,7 +45,7 @@ struct ConfigFilePermissionsCheck: Check {
             rationale: "The config can hold gateway tokens, channel tokens and API keys; every member of its group can read them.",
             remediation: "chmod 600 <configPath>",
             fixable: true,
-            triggers: [CheckExample("{}", files: [.chmod("openclaw.json", 0o640)])],
+            triggers: [CheckExample("{}", files: [.chmod("openclaw.json", 0o640)], clearedByFix: true)],
             passes: [
                 CheckExample("{}", files: [.chmod("openclaw.json", 0o644)]),
                 CheckExample("{}", files: [.file("../managed.json", "{}", mode: 0o440), .symlink("openclaw.json", to: "../managed.json")]),

@@ -12,7 +12,7 @@ struct ConfigIncludePermissionsCheck: Check {
             remediation: "chmod 600 <includePath>",
             fixable: true,
             triggers: [
-                CheckExample(config, files: [.file("extra.json5", "{}", mode: 0o660)]),
+                CheckExample(config, files: [.file("extra.json5", "{}", mode: 0o660)], clearedByFix: true),
                 CheckExample(config, files: [.file("extra.json5", "{}", mode: 0o606)]),
             ],
             passes: [CheckExample(config, files: [.file("extra.json5", "{}", mode: 0o644)])]),
@@ -24,7 +24,7 @@ struct ConfigIncludePermissionsCheck: Check {
             remediation: "chmod 600 <includePath>",
             fixable: true,
             triggers: [
-                CheckExample(config, files: [.file("extra.json5", "{ logging: { redactSensitive: 'off' } }", mode: 0o644)]),
+                CheckExample(config, files: [.file("extra.json5", "{ logging: { redactSensitive: 'off' } }", mode: 0o644)], clearedByFix: true),
                 CheckExample(#"{ "$include": "./a.json5" }"#, files: [
                     .file("a.json5", #"{ "$include": "./b.json5" }"#, mode: 0o600),
                     .file("b.json5", "{}", mode: 0o604),
@@ -41,7 +41,7 @@ struct ConfigIncludePermissionsCheck: Check {
             rationale: "Include files can hold the same tokens and keys as the main config.",
             remediation: "chmod 600 <includePath>",
             fixable: true,
-            triggers: [CheckExample(config, files: [.file("extra.json5", "{}", mode: 0o640)])],
+            triggers: [CheckExample(config, files: [.file("extra.json5", "{}", mode: 0o640)], clearedByFix: true)],
             passes: [CheckExample(config, files: [.file("extra.json5", "{}", mode: 0o644)])]),
     ]
 

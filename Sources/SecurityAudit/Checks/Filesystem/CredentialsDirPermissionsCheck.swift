@@ -10,7 +10,7 @@ struct CredentialsDirPermissionsCheck: Check {
             remediation: "chmod 700 <credentialsDir>",
             fixable: true,
             triggers: [
-                CheckExample("{}", files: [.directory("credentials", mode: 0o770)]),
+                CheckExample("{}", files: [.directory("credentials", mode: 0o770)], clearedByFix: true),
                 CheckExample("{}", environment: ["OPENCLAW_OAUTH_DIR": "{stateDir}/../oauth"], files: [.directory("../oauth", mode: 0o703)]),
             ],
             passes: [
@@ -25,7 +25,7 @@ struct CredentialsDirPermissionsCheck: Check {
             remediation: "chmod 700 <credentialsDir>",
             fixable: true,
             triggers: [
-                CheckExample("{}", files: [.directory("credentials", mode: 0o755)]),
+                CheckExample("{}", files: [.directory("credentials", mode: 0o755)], clearedByFix: true),
                 CheckExample("{}", files: [.directory("credentials", mode: 0o740)]),
             ],
             passes: [

@@ -9,8 +9,8 @@ struct LogFilePermissionsCheck: Check {
             rationale: "Gateway logs carry message text and tool output, and secrets when redaction is off.",
             remediation: "chmod 600 <logPath>",
             triggers: [
-                CheckExample(#"{ logging: { file: "{stateDir}/logs/gateway.log" } }"#, files: [.file("logs/gateway.log", "", mode: 0o644)]),
-                CheckExample(#"{ logging: { file: " ~/gateway.log " } }"#, files: [.file("../home/gateway.log", "", mode: 0o640)]),
+                CheckExample(#"{ logging: { ↓file: "{stateDir}/logs/gateway.log" } }"#, files: [.file("logs/gateway.log", "", mode: 0o644)]),
+                CheckExample(#"{ logging: { ↓file: " ~/gateway.log " } }"#, files: [.file("../home/gateway.log", "", mode: 0o640)]),
             ],
             passes: [
                 CheckExample(#"{ logging: { file: "{stateDir}/logs/gateway.log" } }"#, files: [.file("logs/gateway.log", "", mode: 0o600)]),

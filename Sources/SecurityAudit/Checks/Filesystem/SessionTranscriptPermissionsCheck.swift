@@ -12,12 +12,12 @@ struct SessionTranscriptPermissionsCheck: Check {
             title: "Session transcripts are readable by others",
             severity: .varies(default: .warn, rule: "critical when a transcript is world-readable, else warn (group-readable)"),
             rationale: "Transcripts hold whole conversations, tool output and whatever was pasted into a chat, often secrets; other users should not read them.",
-            remediation: "chmod 600 the listed transcripts (openclaw security audit --fix does it for configured agents).",
+            remediation: "chmod 600 the listed transcripts (openclaw-security audit --fix does it).",
             fixable: true,
             triggers: [
-                CheckExample("{}", severity: .critical, files: [.file("agents/main/sessions/abc.jsonl", "{}", mode: 0o644)]),
-                CheckExample("{}", severity: .warn, files: [.file("agents/retired/sessions/old.jsonl", "{}", mode: 0o640)]),
-                CheckExample("{}", files: [.file("agents/main/sessions/abc.jsonl.reset.2026-01-01T00-00-00.000Z", "{}", mode: 0o604)]),
+                CheckExample("{}", severity: .critical, files: [.file("agents/main/sessions/abc.jsonl", "{}", mode: 0o644)], clearedByFix: true),
+                CheckExample("{}", severity: .warn, files: [.file("agents/retired/sessions/old.jsonl", "{}", mode: 0o640)], clearedByFix: true),
+                CheckExample("{}", files: [.file("agents/main/sessions/abc.jsonl.reset.2026-01-01T00-00-00.000Z", "{}", mode: 0o604)], clearedByFix: true),
                 CheckExample("{}", files: [.file("../elsewhere.jsonl", "{}", mode: 0o644), .symlink("agents/main/sessions/linked.jsonl", to: "../elsewhere.jsonl")]),
             ],
             passes: [

@@ -21,7 +21,7 @@ struct StateDatabasePermissionsCheck: Check {
             remediation: "chmod 600 the listed databases and sidecars and 700 their folders (openclaw-security audit --fix does it).",
             fixable: true,
             triggers: [
-                CheckExample("{}", files: [.file(stateDatabase, "", mode: 0o620)]),
+                CheckExample("{}", files: [.file(stateDatabase, "", mode: 0o620)], clearedByFix: true),
                 CheckExample("{}", files: [.file(stateDatabase, "", mode: 0o600), .chmod("state", 0o777)]),
                 CheckExample("{}", files: [.file("agents/retired/agent/openclaw-agent.sqlite-wal", "", mode: 0o666)]),
             ],
@@ -38,7 +38,7 @@ struct StateDatabasePermissionsCheck: Check {
             remediation: "chmod 600 the listed databases and sidecars (openclaw-security audit --fix does it).",
             fixable: true,
             triggers: [
-                CheckExample("{}", severity: .critical, files: [.file(stateDatabase, "", mode: 0o644)]),
+                CheckExample("{}", severity: .critical, files: [.file(stateDatabase, "", mode: 0o644)], clearedByFix: true),
                 CheckExample("{}", severity: .warn, files: [.file(stateDatabase + "-wal", "", mode: 0o640)]),
                 CheckExample("{}", severity: .warn, files: [.file("agents/retired/agent/openclaw-agent.sqlite", "", mode: 0o640)]),
                 CheckExample("{}", files: [.file("agents/main/agent/openclaw-agent.sqlite-journal", "", mode: 0o644)]),

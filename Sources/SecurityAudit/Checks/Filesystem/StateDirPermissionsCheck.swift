@@ -17,7 +17,7 @@ struct StateDirPermissionsCheck: Check {
             remediation: "chmod 700 <stateDir>",
             fixable: true,
             triggers: [
-                CheckExample("{}", files: [.chmod(".", 0o777)]),
+                CheckExample("{}", files: [.chmod(".", 0o777)], clearedByFix: true),
                 CheckExample("{}", files: [.chmod(".", 0o703)]),
                 CheckExample("{}", files: [.symlink(".", to: "../real-state"), .chmod("../real-state", 0o757)]),
             ],
@@ -29,7 +29,7 @@ struct StateDirPermissionsCheck: Check {
             rationale: "Members of the directory's group can replace the config, credentials or plugins.",
             remediation: "chmod 700 <stateDir>",
             fixable: true,
-            triggers: [CheckExample("{}", files: [.chmod(".", 0o770)])],
+            triggers: [CheckExample("{}", files: [.chmod(".", 0o770)], clearedByFix: true)],
             passes: [
                 CheckExample("{}", files: [.chmod(".", 0o777)]),
                 CheckExample("{}", files: [.chmod(".", 0o750)]),
@@ -42,7 +42,7 @@ struct StateDirPermissionsCheck: Check {
             remediation: "chmod 700 <stateDir>",
             fixable: true,
             triggers: [
-                CheckExample("{}", files: [.chmod(".", 0o750)]),
+                CheckExample("{}", files: [.chmod(".", 0o750)], clearedByFix: true),
                 CheckExample("{}", files: [.chmod(".", 0o705)]),
             ],
             passes: [

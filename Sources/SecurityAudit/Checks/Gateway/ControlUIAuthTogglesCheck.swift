@@ -8,7 +8,7 @@ struct ControlUIAuthTogglesCheck: Check {
             severity: .fixed(.warn),
             rationale: "allowInsecureAuth is a debugging toggle for plain-HTTP access to the Control UI; it should not stay on.",
             remediation: "Disable it or switch to HTTPS (Tailscale Serve) or localhost.",
-            triggers: [CheckExample(#"{ gateway: { controlUi: { allowInsecureAuth: true } } }"#)],
+            triggers: [CheckExample(#"{ gateway: { controlUi: { ↓allowInsecureAuth: true } } }"#)],
             passes: [CheckExample(#"{ gateway: { controlUi: { allowInsecureAuth: false } } }"#)]),
         CheckInfo(
             id: "gateway.control_ui.device_auth_disabled",
@@ -16,7 +16,7 @@ struct ControlUIAuthTogglesCheck: Check {
             severity: .fixed(.critical),
             rationale: "Without device identity checks, anyone with the gateway credential can use the Control UI from any device, with no pairing.",
             remediation: "Disable it unless you are in a short-lived break-glass scenario.",
-            triggers: [CheckExample(#"{ gateway: { controlUi: { dangerouslyDisableDeviceAuth: true } } }"#)],
+            triggers: [CheckExample(#"{ gateway: { controlUi: { ↓dangerouslyDisableDeviceAuth: true } } }"#)],
             passes: [CheckExample(#"{ gateway: { controlUi: { dangerouslyDisableDeviceAuth: false } } }"#)]),
     ]
 

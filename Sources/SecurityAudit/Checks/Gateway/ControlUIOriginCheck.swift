@@ -9,8 +9,8 @@ struct ControlUIOriginCheck: Check {
             rationale: "Off loopback, a browser page on any site can open the Control UI websocket unless the allowed origins are listed.",
             remediation: "Set gateway.controlUi.allowedOrigins to the full trusted origins.",
             triggers: [
-                CheckExample(#"{ gateway: { bind: "lan", auth: { token: "t" } } }"#),
-                CheckExample(#"{ gateway: { bind: "lan", controlUi: { allowedOrigins: ["  "] } } }"#),
+                CheckExample(#"{ gateway: { ↓bind: "lan", auth: { token: "t" } } }"#),
+                CheckExample(#"{ gateway: { ↓bind: "lan", controlUi: { allowedOrigins: ["  "] } } }"#),
             ],
             passes: [
                 CheckExample(#"{ gateway: { bind: "lan", controlUi: { allowedOrigins: ["https://control.example.com"] } } }"#),
@@ -25,8 +25,8 @@ struct ControlUIOriginCheck: Check {
             rationale: "A \"*\" origin turns origin allowlisting off: any web page the operator visits may talk to the Control UI.",
             remediation: "Replace wildcard origins with explicit trusted origins.",
             triggers: [
-                CheckExample(#"{ gateway: { bind: "loopback", controlUi: { allowedOrigins: ["*"] } } }"#, severity: .warn),
-                CheckExample(#"{ gateway: { bind: "lan", controlUi: { allowedOrigins: [" * "] } } }"#, severity: .critical),
+                CheckExample(#"{ gateway: { bind: "loopback", controlUi: { ↓allowedOrigins: ["*"] } } }"#, severity: .warn),
+                CheckExample(#"{ gateway: { bind: "lan", controlUi: { ↓allowedOrigins: [" * "] } } }"#, severity: .critical),
             ],
             passes: [
                 CheckExample(#"{ gateway: { controlUi: { allowedOrigins: ["https://a.example"] } } }"#),
@@ -38,8 +38,8 @@ struct ControlUIOriginCheck: Check {
             rationale: "Trusting the Host header as the origin weakens DNS-rebinding protection of the Control UI websocket.",
             remediation: "Disable gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback and list explicit allowed origins.",
             triggers: [
-                CheckExample(#"{ gateway: { controlUi: { dangerouslyAllowHostHeaderOriginFallback: true } } }"#, severity: .warn),
-                CheckExample(#"{ gateway: { bind: "lan", controlUi: { dangerouslyAllowHostHeaderOriginFallback: true } } }"#, severity: .critical),
+                CheckExample(#"{ gateway: { controlUi: { ↓dangerouslyAllowHostHeaderOriginFallback: true } } }"#, severity: .warn),
+                CheckExample(#"{ gateway: { bind: "lan", controlUi: { ↓dangerouslyAllowHostHeaderOriginFallback: true } } }"#, severity: .critical),
             ],
             passes: [
                 CheckExample(#"{ gateway: { controlUi: { dangerouslyAllowHostHeaderOriginFallback: "true" } } }"#),

@@ -14,9 +14,9 @@ struct EnvTokenOverridesConfigCheck: Check {
             rationale: "Two sources of the gateway token that disagree make CLI and RPC clients fail to authenticate against the running gateway, and tend to be \"fixed\" by weakening auth.",
             remediation: "Remove OPENCLAW_GATEWAY_TOKEN from the shell, ~/.openclaw/.env, or launchctl env if gateway.auth.token is intended, or point gateway.auth.token at ${OPENCLAW_GATEWAY_TOKEN} if the env var should be canonical.",
             triggers: [
-                CheckExample(#"{ gateway: { auth: { token: "config-token" } } }"#, environment: ["OPENCLAW_GATEWAY_TOKEN": "env-token"]),
-                CheckExample(#"{ gateway: { auth: { mode: "token", token: { source: "file", provider: "vault", id: "/gateway/token" } } } }"#, environment: ["OPENCLAW_GATEWAY_TOKEN": "env-token"]),
-                CheckExample(#"{ gateway: { auth: { token: "${OTHER_TOKEN}" } } }"#, environment: ["OPENCLAW_GATEWAY_TOKEN": "env-token", "OTHER_TOKEN": "env-token"]),
+                CheckExample(#"{ gateway: { auth: { ↓token: "config-token" } } }"#, environment: ["OPENCLAW_GATEWAY_TOKEN": "env-token"]),
+                CheckExample(#"{ gateway: { auth: { mode: "token", ↓token: { source: "file", provider: "vault", id: "/gateway/token" } } } }"#, environment: ["OPENCLAW_GATEWAY_TOKEN": "env-token"]),
+                CheckExample(#"{ gateway: { auth: { ↓token: "${OTHER_TOKEN}" } } }"#, environment: ["OPENCLAW_GATEWAY_TOKEN": "env-token", "OTHER_TOKEN": "env-token"]),
             ],
             passes: [
                 CheckExample(#"{ gateway: { auth: { token: " same-token " } } }"#, environment: ["OPENCLAW_GATEWAY_TOKEN": "same-token"]),

@@ -9,8 +9,8 @@ struct FeishuDocToolCheck: Check {
             rationale: "feishu_doc \"create\" grants the requesting Feishu user access to the document it creates; an untrusted prompt can use that to obtain documents.",
             remediation: "Disable channels.feishu.tools.doc when not needed, and restrict tool access for untrusted prompts.",
             triggers: [
-                CheckExample(#"{ channels: { feishu: { appId: "cli_test", appSecret: "secret_test" } } }"#),
-                CheckExample(#"{ channels: { feishu: { appId: "cli_test", tools: { doc: false }, accounts: { ops: { appSecret: { source: "env", id: "FEISHU_SECRET" }, tools: { doc: true } } } } } }"#),
+                CheckExample(#"{ channels: { ↓feishu: { appId: "cli_test", appSecret: "secret_test" } } }"#),
+                CheckExample(#"{ channels: { feishu: { appId: "cli_test", tools: { ↓doc: false }, accounts: { ops: { appSecret: { source: "env", id: "FEISHU_SECRET" }, tools: { doc: true } } } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ channels: { feishu: { appId: "cli_test", appSecret: "secret_test", tools: { doc: false } } } }"#),

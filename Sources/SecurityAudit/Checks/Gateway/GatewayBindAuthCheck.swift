@@ -8,9 +8,9 @@ struct GatewayBindAuthCheck: Check {
             rationale: "A gateway reachable from the network without a token or password lets anyone on that network drive the agent, its tools and its shell.",
             remediation: "Set gateway.auth (token recommended) or bind to loopback.",
             triggers: [
-                CheckExample(#"{ gateway: { bind: "lan" } }"#),
-                CheckExample(#"{ gateway: { bind: "tailnet", auth: { mode: "token" } } }"#),
-                CheckExample(#"{ gateway: { bind: "lan", auth: { mode: "none", token: "abc" } } }"#),
+                CheckExample(#"{ gateway: { ↓bind: "lan" } }"#),
+                CheckExample(#"{ gateway: { ↓bind: "tailnet", auth: { mode: "token" } } }"#),
+                CheckExample(#"{ gateway: { ↓bind: "lan", auth: { mode: "none", token: "abc" } } }"#),
             ],
             passes: [
                 CheckExample(#"{ gateway: { bind: "lan", auth: { token: "a-long-random-token-value-123" } } }"#),

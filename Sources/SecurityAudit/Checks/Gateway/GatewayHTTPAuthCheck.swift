@@ -9,10 +9,10 @@ struct GatewayHTTPAuthCheck: Check {
             rationale: "/tools/invoke and the optional OpenAI-style endpoints run tools; without a token or password any process (or page, via DNS rebinding) that reaches the port can call them.",
             remediation: "Set gateway.auth.mode to token/password.",
             triggers: [
-                CheckExample(#"{ gateway: { auth: { mode: "none" }, http: { endpoints: { chatCompletions: { enabled: true } } } } }"#, severity: .warn),
-                CheckExample(#"{ gateway: { bind: "lan", auth: { mode: "none" } } }"#, severity: .critical),
+                CheckExample(#"{ gateway: { auth: { ↓mode: "none" }, http: { endpoints: { chatCompletions: { enabled: true } } } } }"#, severity: .warn),
+                CheckExample(#"{ gateway: { bind: "lan", auth: { ↓mode: "none" } } }"#, severity: .critical),
                 CheckExample(#"{}"#, severity: .warn),
-                CheckExample(#"{ gateway: { auth: { mode: "password" } } }"#, severity: .warn),
+                CheckExample(#"{ gateway: { auth: { ↓mode: "password" } } }"#, severity: .warn),
             ],
             passes: [
                 CheckExample(#"{ gateway: { auth: { mode: "token", token: "a-long-random-token-value-123" } } }"#),

@@ -8,8 +8,8 @@ struct GatewayHTTPSessionKeyCheck: Check {
             severity: .fixed(.info),
             rationale: "These endpoints accept x-openclaw-session-key, so whoever holds the API credential can route into any session.",
             triggers: [
-                CheckExample(#"{ gateway: { http: { endpoints: { responses: { enabled: true } } } } }"#),
-                CheckExample(#"{ gateway: { http: { endpoints: { chatCompletions: { enabled: true } } } } }"#),
+                CheckExample(#"{ gateway: { http: { endpoints: { responses: { ↓enabled: true } } } } }"#),
+                CheckExample(#"{ gateway: { http: { endpoints: { chatCompletions: { ↓enabled: true } } } } }"#),
             ],
             passes: [CheckExample(#"{ gateway: { http: { endpoints: { responses: { enabled: false } } } } }"#)]),
     ]

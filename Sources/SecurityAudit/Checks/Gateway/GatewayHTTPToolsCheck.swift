@@ -20,12 +20,12 @@ struct GatewayHTTPToolsCheck: Check {
             rationale: "The HTTP tool endpoint denies shell, file-writing, session-spawning and control-plane tools by default; allowing them lets anyone holding the gateway credential run them over HTTP.",
             remediation: "Remove these entries from gateway.tools.allow.",
             triggers: [
-                CheckExample(#"{ gateway: { tools: { allow: ["sessions_spawn"] } } }"#, severity: .warn),
-                CheckExample(#"{ gateway: { bind: "lan", auth: { token: "x" }, tools: { allow: [" Gateway "] } } }"#, severity: .critical),
-                CheckExample(#"{ gateway: { tailscale: { mode: "funnel" }, tools: { allow: ["cron"] } } }"#, severity: .critical),
-                CheckExample(#"{ gateway: { tools: { allow: ["read"] } } }"#, severity: .warn),
-                CheckExample(#"{ gateway: { tools: { allow: ["write", "apply_patch"], directInvoke: { hostFsWrite: true } } } }"#),
-                CheckExample(#"{ gateway: { tools: { allow: ["read", "write", "edit"], directInvoke: { hostFsRead: true, hostFsWrite: true } } } }"#),
+                CheckExample(#"{ gateway: { tools: { ↓allow: ["sessions_spawn"] } } }"#, severity: .warn),
+                CheckExample(#"{ gateway: { bind: "lan", auth: { token: "x" }, tools: { ↓allow: [" Gateway "] } } }"#, severity: .critical),
+                CheckExample(#"{ gateway: { tailscale: { mode: "funnel" }, tools: { ↓allow: ["cron"] } } }"#, severity: .critical),
+                CheckExample(#"{ gateway: { tools: { ↓allow: ["read"] } } }"#, severity: .warn),
+                CheckExample(#"{ gateway: { tools: { ↓allow: ["write", "apply_patch"], directInvoke: { hostFsWrite: true } } } }"#),
+                CheckExample(#"{ gateway: { tools: { ↓allow: ["read", "write", "edit"], directInvoke: { hostFsRead: true, hostFsWrite: true } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ gateway: { tools: { allow: ["web_fetch", "memory_search"] } } }"#),

@@ -7,7 +7,7 @@ struct GatewayRateLimitCheck: Check {
             severity: .fixed(.warn),
             rationale: "Off loopback, unlimited auth attempts let an attacker guess the token or password.",
             remediation: "Set gateway.auth.rateLimit.",
-            triggers: [CheckExample(#"{ gateway: { bind: "lan", auth: { token: "t" } } }"#)],
+            triggers: [CheckExample(#"{ gateway: { ↓bind: "lan", auth: { token: "t" } } }"#)],
             passes: [
                 CheckExample(#"{ gateway: { bind: "lan", auth: { token: "t", rateLimit: { maxAttempts: 10, windowMs: 60000, lockoutMs: 300000 } } } }"#),
                 CheckExample(#"{ gateway: { bind: "lan", trustedProxies: ["10.0.0.1"], auth: { mode: "trusted-proxy" } } }"#),

@@ -10,7 +10,7 @@ struct GatewayTokenLengthCheck: Check {
             rationale: "A short token can be brute-forced, all the more without auth rate limiting.",
             remediation: "Use a long random token (24 characters or more).",
             triggers: [
-                CheckExample(#"{ gateway: { auth: { token: "short" } } }"#),
+                CheckExample(#"{ gateway: { auth: { ↓token: "short" } } }"#),
                 CheckExample(#"{}"#, environment: ["OPENCLAW_GATEWAY_TOKEN": "tiny"]),
             ],
             passes: [

@@ -9,8 +9,8 @@ struct LoopbackAuthCheck: Check {
             remediation: "Set gateway.auth (token recommended) or keep the Control UI local-only.",
             triggers: [
                 CheckExample(#"{}"#),
-                CheckExample(#"{ gateway: { auth: { mode: "none" } } }"#),
-                CheckExample(#"{ gateway: { auth: { mode: "password" } } }"#),
+                CheckExample(#"{ gateway: { ↓auth: { mode: "none" } } }"#),
+                CheckExample(#"{ gateway: { ↓auth: { mode: "password" } } }"#),
             ],
             passes: [
                 CheckExample(#"{ gateway: { auth: { token: "a-long-random-token-value-123" } } }"#),

@@ -8,8 +8,8 @@ struct MDNSFullModeCheck: Check {
             rationale: "Full mode advertises the CLI path and SSH port to everyone on the local network, revealing the user name, file layout and management ports.",
             remediation: "Use discovery.mdns.mode=\"minimal\" or \"off\".",
             triggers: [
-                CheckExample(#"{ discovery: { mdns: { mode: "full" } } }"#, severity: .warn),
-                CheckExample(#"{ gateway: { bind: "lan" }, discovery: { mdns: { mode: "full" } } }"#, severity: .critical),
+                CheckExample(#"{ discovery: { mdns: { ↓mode: "full" } } }"#, severity: .warn),
+                CheckExample(#"{ gateway: { bind: "lan" }, discovery: { mdns: { ↓mode: "full" } } }"#, severity: .critical),
             ],
             passes: [
                 CheckExample(#"{ discovery: { mdns: { mode: "minimal" } } }"#),

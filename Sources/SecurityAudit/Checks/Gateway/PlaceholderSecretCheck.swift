@@ -17,11 +17,11 @@ struct PlaceholderSecretCheck: Check {
             rationale: "A token or password copied from an example is known to everyone who read that example; on a gateway reachable from the network it is no authentication at all.",
             remediation: "Generate a random token (openssl rand -hex 32) and set it as gateway.auth.token, or keep it in the environment (${OPENCLAW_GATEWAY_TOKEN}).",
             triggers: [
-                CheckExample(#"{ gateway: { mode: "local", bind: "lan", auth: { mode: "token", token: "replace-with-long-random-token" } } }"#, severity: .critical),
-                CheckExample(#"{ gateway: { auth: { mode: "token", token: "change-me" } } }"#, severity: .warn),
-                CheckExample(#"{ gateway: { bind: "tailnet", auth: { mode: "password", password: "your-strong-password" } } }"#, severity: .critical),
-                CheckExample(#"{ gateway: { bind: "lan", auth: { token: "undefined" } } }"#, severity: .critical),
-                CheckExample(#"{ gateway: { bind: "lan", auth: { token: "${env:OPENCLAW_GATEWAY_TOKEN}" } } }"#, severity: .critical),
+                CheckExample(#"{ gateway: { mode: "local", bind: "lan", auth: { mode: "token", ↓token: "replace-with-long-random-token" } } }"#, severity: .critical),
+                CheckExample(#"{ gateway: { auth: { mode: "token", ↓token: "change-me" } } }"#, severity: .warn),
+                CheckExample(#"{ gateway: { bind: "tailnet", auth: { mode: "password", ↓password: "your-strong-password" } } }"#, severity: .critical),
+                CheckExample(#"{ gateway: { bind: "lan", auth: { ↓token: "undefined" } } }"#, severity: .critical),
+                CheckExample(#"{ gateway: { bind: "lan", auth: { ↓token: "${env:OPENCLAW_GATEWAY_TOKEN}" } } }"#, severity: .critical),
                 CheckExample(#"{}"#, environment: ["OPENCLAW_GATEWAY_TOKEN": "changeme"], severity: .warn),
             ],
             passes: [
@@ -37,8 +37,8 @@ struct PlaceholderSecretCheck: Check {
             rationale: "The hooks token is the only credential of the webhook endpoint; an example value lets anyone post events that wake the agent.",
             remediation: "Set hooks.token to a long random value (openssl rand -hex 32) and update the webhook senders.",
             triggers: [
-                CheckExample(#"{ hooks: { enabled: true, token: "your-hooks-token-here" } }"#, severity: .warn),
-                CheckExample(#"{ gateway: { bind: "lan", auth: { token: "9f2c4e7a1b8d3f6e0a5c2b9d8e7f1a3c" } }, hooks: { enabled: true, token: "CHANGE_ME" } }"#, severity: .critical),
+                CheckExample(#"{ hooks: { enabled: true, ↓token: "your-hooks-token-here" } }"#, severity: .warn),
+                CheckExample(#"{ gateway: { bind: "lan", auth: { token: "9f2c4e7a1b8d3f6e0a5c2b9d8e7f1a3c" } }, hooks: { enabled: true, ↓token: "CHANGE_ME" } }"#, severity: .critical),
             ],
             passes: [
                 CheckExample(#"{ hooks: { enabled: true, token: "3b8e1f0c9d2a7e6b5c4d3e2f1a0b9c8d" } }"#),

@@ -8,10 +8,10 @@ struct RealIPFallbackCheck: Check {
             rationale: "A proxy that passes a client-supplied X-Real-IP lets that client spoof its source address and pass local-client checks.",
             remediation: "Keep gateway.allowRealIpFallback=false.",
             triggers: [
-                CheckExample(#"{ gateway: { allowRealIpFallback: true } }"#, severity: .warn),
-                CheckExample(#"{ gateway: { bind: "lan", allowRealIpFallback: true } }"#, severity: .critical),
-                CheckExample(#"{ gateway: { allowRealIpFallback: true, trustedProxies: ["127.0.0.0/8"], auth: { mode: "trusted-proxy" } } }"#, severity: .critical),
-                CheckExample(#"{ gateway: { allowRealIpFallback: true, trustedProxies: ["::1/128", "127.0.0.1"], auth: { mode: "trusted-proxy" } } }"#, severity: .warn),
+                CheckExample(#"{ gateway: { ↓allowRealIpFallback: true } }"#, severity: .warn),
+                CheckExample(#"{ gateway: { bind: "lan", ↓allowRealIpFallback: true } }"#, severity: .critical),
+                CheckExample(#"{ gateway: { ↓allowRealIpFallback: true, trustedProxies: ["127.0.0.0/8"], auth: { mode: "trusted-proxy" } } }"#, severity: .critical),
+                CheckExample(#"{ gateway: { ↓allowRealIpFallback: true, trustedProxies: ["::1/128", "127.0.0.1"], auth: { mode: "trusted-proxy" } } }"#, severity: .warn),
             ],
             passes: [
                 CheckExample(#"{ gateway: { allowRealIpFallback: false } }"#),

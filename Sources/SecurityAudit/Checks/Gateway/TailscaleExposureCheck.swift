@@ -8,14 +8,14 @@ struct TailscaleExposureCheck: Check {
             severity: .fixed(.critical),
             rationale: "Funnel makes the gateway reachable from the public internet; its auth is then the only barrier.",
             remediation: "Prefer tailscale.mode=\"serve\" or \"off\".",
-            triggers: [CheckExample(#"{ gateway: { tailscale: { mode: "funnel" } } }"#)],
+            triggers: [CheckExample(#"{ gateway: { tailscale: { ↓mode: "funnel" } } }"#)],
             passes: [CheckExample(#"{ gateway: { tailscale: { mode: "serve" } } }"#), CheckExample(#"{}"#)]),
         CheckInfo(
             id: "gateway.tailscale_serve",
             title: "Tailscale Serve exposure enabled",
             severity: .fixed(.info),
             rationale: "Serve publishes the gateway to every device on the tailnet; worth knowing, not wrong.",
-            triggers: [CheckExample(#"{ gateway: { tailscale: { mode: "serve" } } }"#)],
+            triggers: [CheckExample(#"{ gateway: { tailscale: { ↓mode: "serve" } } }"#)],
             passes: [CheckExample(#"{ gateway: { tailscale: { mode: "funnel" } } }"#), CheckExample(#"{ gateway: { tailscale: { mode: "off" } } }"#)]),
     ]
 

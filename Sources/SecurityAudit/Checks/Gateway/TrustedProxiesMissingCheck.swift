@@ -12,7 +12,7 @@ struct TrustedProxiesMissingCheck: Check {
             remediation: "Set gateway.trustedProxies to your proxy IPs or keep the Control UI local-only.",
             triggers: [
                 CheckExample(#"{}"#, severity: .warn),
-                CheckExample(#"{ gateway: { bind: "loopback", trustedProxies: [] } }"#, severity: .warn),
+                CheckExample(#"{ gateway: { ↓bind: "loopback", trustedProxies: [] } }"#, severity: .warn),
             ],
             passes: [
                 CheckExample(#"{ gateway: { trustedProxies: ["127.0.0.1"] } }"#),

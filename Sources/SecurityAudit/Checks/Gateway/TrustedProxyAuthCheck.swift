@@ -8,7 +8,7 @@ struct TrustedProxyAuthCheck: Check {
             severity: .fixed(.critical),
             rationale: "The gateway trusts a header set by the reverse proxy; anyone who reaches the gateway port directly, or a proxy that passes the header through, is whoever they claim to be.",
             remediation: "Make sure the proxy terminates TLS and authenticates, list only its IPs, firewall the gateway port.",
-            triggers: [CheckExample(#"{ gateway: { bind: "lan", trustedProxies: ["10.0.0.1"], auth: { mode: "trusted-proxy", trustedProxy: { userHeader: "x-forwarded-user", allowUsers: ["a@example.com"] } } } }"#)],
+            triggers: [CheckExample(#"{ gateway: { bind: "lan", trustedProxies: ["10.0.0.1"], auth: { ↓mode: "trusted-proxy", trustedProxy: { userHeader: "x-forwarded-user", allowUsers: ["a@example.com"] } } } }"#)],
             passes: [CheckExample(#"{ gateway: { auth: { mode: "token", token: "x" } } }"#)]),
         CheckInfo(
             id: "gateway.trusted_proxy_no_proxies",
@@ -16,7 +16,7 @@ struct TrustedProxyAuthCheck: Check {
             severity: .fixed(.critical),
             rationale: "With no trusted proxies every request is rejected; the setup is broken or about to be loosened by hand.",
             remediation: "Set gateway.trustedProxies to the IP(s) of your reverse proxy.",
-            triggers: [CheckExample(#"{ gateway: { auth: { mode: "trusted-proxy" } } }"#)],
+            triggers: [CheckExample(#"{ gateway: { auth: { ↓mode: "trusted-proxy" } } }"#)],
             passes: [CheckExample(#"{ gateway: { trustedProxies: ["10.0.0.1"], auth: { mode: "trusted-proxy" } } }"#)]),
         CheckInfo(
             id: "gateway.trusted_proxy_no_user_header",
@@ -24,7 +24,7 @@ struct TrustedProxyAuthCheck: Check {
             severity: .fixed(.critical),
             rationale: "Without a user header the gateway cannot know who the proxy authenticated.",
             remediation: "Set gateway.auth.trustedProxy.userHeader to the header your proxy sets.",
-            triggers: [CheckExample(#"{ gateway: { trustedProxies: ["10.0.0.1"], auth: { mode: "trusted-proxy" } } }"#)],
+            triggers: [CheckExample(#"{ gateway: { trustedProxies: ["10.0.0.1"], auth: { ↓mode: "trusted-proxy" } } }"#)],
             passes: [CheckExample(#"{ gateway: { auth: { mode: "trusted-proxy", trustedProxy: { userHeader: "x-user" } } } }"#)]),
         CheckInfo(
             id: "gateway.trusted_proxy_allow_loopback",
@@ -32,7 +32,7 @@ struct TrustedProxyAuthCheck: Check {
             severity: .fixed(.warn),
             rationale: "Any local process can then present itself as the proxy and choose the user header.",
             remediation: "Enable this only when a same-host reverse proxy is the intended trust boundary.",
-            triggers: [CheckExample(#"{ gateway: { auth: { mode: "trusted-proxy", trustedProxy: { allowLoopback: true } } } }"#)],
+            triggers: [CheckExample(#"{ gateway: { auth: { mode: "trusted-proxy", trustedProxy: { ↓allowLoopback: true } } } }"#)],
             passes: [CheckExample(#"{ gateway: { auth: { mode: "trusted-proxy", trustedProxy: { allowLoopback: false } } } }"#)]),
         CheckInfo(
             id: "gateway.trusted_proxy_no_allowlist",
@@ -40,7 +40,7 @@ struct TrustedProxyAuthCheck: Check {
             severity: .fixed(.warn),
             rationale: "Every account the proxy accepts (often a whole organisation) can operate the gateway.",
             remediation: "Set gateway.auth.trustedProxy.allowUsers.",
-            triggers: [CheckExample(#"{ gateway: { auth: { mode: "trusted-proxy", trustedProxy: { allowUsers: [] } } } }"#)],
+            triggers: [CheckExample(#"{ gateway: { auth: { mode: "trusted-proxy", trustedProxy: { ↓allowUsers: [] } } } }"#)],
             passes: [CheckExample(#"{ gateway: { auth: { mode: "trusted-proxy", trustedProxy: { allowUsers: ["nick@example.com"] } } } }"#)]),
     ]
 

@@ -9,9 +9,9 @@ struct HookInstallRecordsCheck: Check {
             rationale: "A hook pack installed from a range or tag (no exact version) changes whenever it is reinstalled or updated; a compromised release flows in unnoticed.",
             remediation: "Pin hook install specs to exact versions (for example, `@scope/pkg@1.2.3`).",
             triggers: [
-                CheckExample(#"{ hooks: { internal: { installs: { "test-hooks": { source: "npm", spec: "@openclaw/test-hooks" } } } } }"#),
-                CheckExample(#"{ hooks: { internal: { installs: { mail: { source: "npm", spec: "mail-hooks@^1.2.0", integrity: "sha512-x" } } } } }"#),
-                CheckExample(#"{ hooks: { internal: { installs: { mail: { source: "npm", spec: "mail-hooks@latest", resolvedSpec: "mail-hooks@1.2.3" } } } } }"#),
+                CheckExample(#"{ hooks: { internal: { ↓installs: { "test-hooks": { source: "npm", spec: "@openclaw/test-hooks" } } } } }"#),
+                CheckExample(#"{ hooks: { internal: { ↓installs: { mail: { source: "npm", spec: "mail-hooks@^1.2.0", integrity: "sha512-x" } } } } }"#),
+                CheckExample(#"{ hooks: { internal: { ↓installs: { mail: { source: "npm", spec: "mail-hooks@latest", resolvedSpec: "mail-hooks@1.2.3" } } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ hooks: { internal: { installs: { mail: { source: "npm", spec: "@scope/mail-hooks@1.2.3-beta.1+build.5", integrity: "sha512-x" } } } } }"#),
@@ -25,8 +25,8 @@ struct HookInstallRecordsCheck: Check {
             rationale: "Without the registry's integrity hash there is no way to tell later whether the installed hook code is what was downloaded.",
             remediation: "Reinstall or update hooks to refresh install metadata with resolved integrity hashes.",
             triggers: [
-                CheckExample(#"{ hooks: { internal: { installs: { "test-hooks": { source: "npm", spec: "@openclaw/test-hooks@1.2.3" } } } } }"#),
-                CheckExample(#"{ hooks: { internal: { installs: { mail: { source: "npm", spec: "mail@1.0.0", integrity: "  " } } } } }"#),
+                CheckExample(#"{ hooks: { internal: { ↓installs: { "test-hooks": { source: "npm", spec: "@openclaw/test-hooks@1.2.3" } } } } }"#),
+                CheckExample(#"{ hooks: { internal: { ↓installs: { mail: { source: "npm", spec: "mail@1.0.0", integrity: "  " } } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ hooks: { internal: { installs: { mail: { source: "npm", spec: "mail@1.0.0", integrity: "sha512-abc" } } } } }"#),
@@ -40,7 +40,7 @@ struct HookInstallRecordsCheck: Check {
             remediation: "Run `openclaw hooks update --all` (or reinstall affected hooks) to refresh install metadata.",
             triggers: [
                 CheckExample(
-                    #"{ hooks: { internal: { installs: { "test-hooks": { source: "npm", spec: "@openclaw/test-hooks@1.2.3", integrity: "sha512-hook", resolvedVersion: "1.2.3" } } } } }"#,
+                    #"{ hooks: { internal: { ↓installs: { "test-hooks": { source: "npm", spec: "@openclaw/test-hooks@1.2.3", integrity: "sha512-hook", resolvedVersion: "1.2.3" } } } } }"#,
                     files: [.file("hooks/test-hooks/package.json", #"{"name":"@openclaw/test-hooks","version":"8.8.8"}"#)]),
             ],
             passes: [

@@ -11,7 +11,7 @@ struct HooksRoutingCheck: Check {
             severity: .fixed(.critical),
             rationale: "Mounting hooks at '/' shadows every other HTTP endpoint of the gateway, including the Control UI and its auth.",
             remediation: "Use a dedicated path like '/hooks'.",
-            triggers: [CheckExample(#"{ hooks: { enabled: true, path: " / " } }"#)],
+            triggers: [CheckExample(#"{ hooks: { enabled: true, ↓path: " / " } }"#)],
             passes: [
                 CheckExample(#"{ hooks: { enabled: true, path: "/hooks" } }"#),
                 CheckExample(#"{ hooks: { enabled: false, path: "/" } }"#),
@@ -23,8 +23,8 @@ struct HooksRoutingCheck: Check {
             rationale: "Without a default session key every hook run gets a fresh generated session, so hook traffic is not confined to one known session.",
             remediation: "Set hooks.defaultSessionKey (for example, \"hook:ingress\").",
             triggers: [
-                CheckExample(#"{ hooks: { enabled: true, token: "shared-gateway-token-1234567890" } }"#),
-                CheckExample(#"{ hooks: { enabled: true, defaultSessionKey: "  " } }"#),
+                CheckExample(#"{ ↓hooks: { enabled: true, token: "shared-gateway-token-1234567890" } }"#),
+                CheckExample(#"{ hooks: { enabled: true, ↓defaultSessionKey: "  " } }"#),
             ],
             passes: [
                 CheckExample(#"{ hooks: { enabled: true, defaultSessionKey: "hook:ingress" } }"#),
@@ -37,10 +37,10 @@ struct HooksRoutingCheck: Check {
             rationale: "A hook caller may name the agent that handles its payload; without an allowlist it can reach any agent, including ones with powerful tools.",
             remediation: "Set hooks.allowedAgentIds to an explicit allowlist, or [] to deny hook agent routing.",
             triggers: [
-                CheckExample(#"{ hooks: { enabled: true, defaultSessionKey: "hook:ingress" } }"#, severity: .warn),
-                CheckExample(#"{ gateway: { bind: "lan" }, hooks: { enabled: true, defaultSessionKey: "hook:ingress" } }"#, severity: .critical),
-                CheckExample(#"{ hooks: { enabled: true, allowedAgentIds: ["hooks", " * "] } }"#, severity: .warn),
-                CheckExample(#"{ gateway: { tailscale: { mode: "serve" } }, hooks: { enabled: true, allowedAgentIds: "main" } }"#, severity: .critical),
+                CheckExample(#"{ ↓hooks: { enabled: true, defaultSessionKey: "hook:ingress" } }"#, severity: .warn),
+                CheckExample(#"{ gateway: { bind: "lan" }, ↓hooks: { enabled: true, defaultSessionKey: "hook:ingress" } }"#, severity: .critical),
+                CheckExample(#"{ hooks: { enabled: true, ↓allowedAgentIds: ["hooks", " * "] } }"#, severity: .warn),
+                CheckExample(#"{ gateway: { tailscale: { mode: "serve" } }, hooks: { enabled: true, ↓allowedAgentIds: "main" } }"#, severity: .critical),
             ],
             passes: [
                 CheckExample(#"{ hooks: { enabled: true, allowedAgentIds: [] } }"#),
@@ -56,10 +56,10 @@ struct HooksRoutingCheck: Check {
             rationale: "A caller that chooses the session key can write into any session, including the operator's main conversation.",
             remediation: "Set hooks.allowRequestSessionKey=false or constrain hooks.allowedSessionKeyPrefixes.",
             triggers: [
-                CheckExample(#"{ hooks: { enabled: true, allowRequestSessionKey: true } }"#, severity: .warn),
-                CheckExample(#"{ gateway: { bind: "lan" }, hooks: { enabled: true, allowRequestSessionKey: true } }"#, severity: .critical),
-                CheckExample(#"{ gateway: { bind: "lan" }, hooks: { enabled: true, allowRequestSessionKey: true, allowedSessionKeyPrefixes: ["hook:"] } }"#, severity: .critical),
-                CheckExample(#"{ hooks: { enabled: true, allowRequestSessionKey: true, allowedSessionKeyPrefixes: ["hook:"] } }"#, severity: .warn),
+                CheckExample(#"{ hooks: { enabled: true, ↓allowRequestSessionKey: true } }"#, severity: .warn),
+                CheckExample(#"{ gateway: { bind: "lan" }, hooks: { enabled: true, ↓allowRequestSessionKey: true } }"#, severity: .critical),
+                CheckExample(#"{ gateway: { bind: "lan" }, hooks: { enabled: true, ↓allowRequestSessionKey: true, allowedSessionKeyPrefixes: ["hook:"] } }"#, severity: .critical),
+                CheckExample(#"{ hooks: { enabled: true, ↓allowRequestSessionKey: true, allowedSessionKeyPrefixes: ["hook:"] } }"#, severity: .warn),
             ],
             passes: [
                 CheckExample(#"{ hooks: { enabled: true, allowRequestSessionKey: false } }"#),
@@ -72,8 +72,8 @@ struct HooksRoutingCheck: Check {
             rationale: "With request session keys allowed and no prefix restriction, a hook payload can target any session key shape.",
             remediation: "Set hooks.allowedSessionKeyPrefixes (for example, [\"hook:\"]) or disable request overrides.",
             triggers: [
-                CheckExample(#"{ hooks: { enabled: true, allowRequestSessionKey: true, allowedSessionKeyPrefixes: ["  "] } }"#, severity: .warn),
-                CheckExample(#"{ gateway: { tailscale: { mode: "funnel" } }, hooks: { enabled: true, allowRequestSessionKey: true } }"#, severity: .critical),
+                CheckExample(#"{ hooks: { enabled: true, allowRequestSessionKey: true, ↓allowedSessionKeyPrefixes: ["  "] } }"#, severity: .warn),
+                CheckExample(#"{ gateway: { tailscale: { mode: "funnel" } }, hooks: { enabled: true, ↓allowRequestSessionKey: true } }"#, severity: .critical),
             ],
             passes: [
                 CheckExample(#"{ hooks: { enabled: true, allowRequestSessionKey: true, allowedSessionKeyPrefixes: ["hook:"] } }"#),

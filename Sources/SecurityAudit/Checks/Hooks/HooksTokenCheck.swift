@@ -11,8 +11,8 @@ struct HooksTokenCheck: Check {
             rationale: "The hooks token is the only credential on the webhook endpoint; a short one can be guessed or brute-forced.",
             remediation: "Use a long random hooks.token (24+ characters).",
             triggers: [
-                CheckExample(#"{ hooks: { enabled: true, token: "short" } }"#),
-                CheckExample(#"{ hooks: { enabled: true, token: "  23-characters-long-tok  " } }"#),
+                CheckExample(#"{ hooks: { enabled: true, ↓token: "short" } }"#),
+                CheckExample(#"{ hooks: { enabled: true, ↓token: "  23-characters-long-tok  " } }"#),
             ],
             passes: [
                 CheckExample(#"{ hooks: { enabled: true, token: "a-24-character-long-toke" } }"#),
@@ -26,10 +26,10 @@ struct HooksTokenCheck: Check {
             rationale: "Webhook senders (mail relays, CI systems) hold the hooks token; if it is also the gateway's token or password, any of them can drive the whole gateway API.",
             remediation: "Rotate hooks.token so it differs from the gateway's token and password.",
             triggers: [
-                CheckExample(#"{ hooks: { enabled: true, token: "shared-gateway-token-1234567890" } }"#, environment: ["OPENCLAW_GATEWAY_TOKEN": "shared-gateway-token-1234567890"]),
-                CheckExample(#"{ gateway: { auth: { mode: "trusted-proxy", password: "trusted-proxy-local-password-1234567890" } }, hooks: { enabled: true, token: "trusted-proxy-local-password-1234567890" } }"#),
-                CheckExample(#"{ secrets: { providers: { default: { source: "env" } } }, gateway: { auth: { mode: "password", password: { source: "env", provider: "default", id: "GW_PASSWORD" } } }, hooks: { enabled: true, token: "shared-gateway-password-1234567890" } }"#, environment: ["GW_PASSWORD": "shared-gateway-password-1234567890"]),
-                CheckExample(#"{ gateway: { auth: { token: "same-value-for-both-1234567890" } }, hooks: { enabled: true, token: " same-value-for-both-1234567890 " } }"#),
+                CheckExample(#"{ hooks: { enabled: true, ↓token: "shared-gateway-token-1234567890" } }"#, environment: ["OPENCLAW_GATEWAY_TOKEN": "shared-gateway-token-1234567890"]),
+                CheckExample(#"{ gateway: { auth: { mode: "trusted-proxy", password: "trusted-proxy-local-password-1234567890" } }, hooks: { enabled: true, ↓token: "trusted-proxy-local-password-1234567890" } }"#),
+                CheckExample(#"{ secrets: { providers: { default: { source: "env" } } }, gateway: { auth: { mode: "password", password: { source: "env", provider: "default", id: "GW_PASSWORD" } } }, hooks: { enabled: true, ↓token: "shared-gateway-password-1234567890" } }"#, environment: ["GW_PASSWORD": "shared-gateway-password-1234567890"]),
+                CheckExample(#"{ gateway: { auth: { token: "same-value-for-both-1234567890" } }, hooks: { enabled: true, ↓token: " same-value-for-both-1234567890 " } }"#),
             ],
             passes: [
                 CheckExample(#"{ gateway: { auth: { token: "gateway-token-1234567890abcdef" } }, hooks: { enabled: true, token: "hooks-token-1234567890abcdefgh" } }"#),

@@ -10,7 +10,7 @@ struct LoggingRedactionCheck: Check {
             rationale: "With redaction off, tokens and keys that tools print end up in logs and status output that are shared for debugging.",
             remediation: "Set logging.redactSensitive=\"tools\".",
             fixable: true,
-            triggers: [CheckExample(#"{ logging: { redactSensitive: "off" } }"#)],
+            triggers: [CheckExample(#"{ logging: { ↓redactSensitive: "off" } }"#, clearedByFix: true)],
             passes: [CheckExample(#"{ logging: { redactSensitive: "tools" } }"#), CheckExample(#"{}"#)]),
     ]
 

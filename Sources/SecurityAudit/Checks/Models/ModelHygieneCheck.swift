@@ -11,9 +11,9 @@ struct ModelHygieneCheck: Check {
             rationale: "GPT-3.5, Claude 2/Instant and early GPT-4 snapshots predate most instruction-hierarchy hardening; a bot that can run tools should not sit on them.",
             remediation: "Prefer modern, instruction-hardened models for any bot that can run tools.",
             triggers: [
-                CheckExample(#"{ agents: { defaults: { model: "openai/gpt-3.5-turbo" } } }"#),
-                CheckExample(#"{ agents: { list: [{ id: "old", model: { primary: "openai/gpt-5", fallbacks: ["anthropic/claude-instant-1.2"] } }] } }"#),
-                CheckExample(#"{ agents: { defaults: { imageModel: { primary: "openai/GPT-4-0613" } } } }"#),
+                CheckExample(#"{ agents: { defaults: { ↓model: "openai/gpt-3.5-turbo" } } }"#),
+                CheckExample(#"{ agents: { list: [{ id: "old", model: { primary: "openai/gpt-5", fallbacks: [↓"anthropic/claude-instant-1.2"] } }] } }"#),
+                CheckExample(#"{ agents: { defaults: { imageModel: { ↓primary: "openai/GPT-4-0613" } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ agents: { defaults: { model: "openai/gpt-5.2" } } }"#),
@@ -27,10 +27,10 @@ struct ModelHygieneCheck: Check {
             rationale: "Haiku-class and pre-GPT-5 / pre-Claude-4.5 models follow injected instructions more readily; bots with tools or untrusted inboxes need the strongest tier.",
             remediation: "Use the latest, top-tier model for any bot with tools or untrusted inboxes. Avoid Haiku tiers; prefer GPT-5+ and Claude 4.5+.",
             triggers: [
-                CheckExample(#"{ agents: { defaults: { model: { primary: "anthropic/claude-haiku-4-5" } } } }"#),
-                CheckExample(#"{ agents: { defaults: { model: "openai/gpt-4o" } } }"#),
-                CheckExample(#"{ agents: { defaults: { model: "anthropic/claude-sonnet-4" } } }"#),
-                CheckExample(#"{ agents: { entries: { ops: { model: "anthropic/claude-3-5-sonnet" } } } }"#),
+                CheckExample(#"{ agents: { defaults: { model: { ↓primary: "anthropic/claude-haiku-4-5" } } } }"#),
+                CheckExample(#"{ agents: { defaults: { ↓model: "openai/gpt-4o" } } }"#),
+                CheckExample(#"{ agents: { defaults: { ↓model: "anthropic/claude-sonnet-4" } } }"#),
+                CheckExample(#"{ agents: { entries: { ops: { ↓model: "anthropic/claude-3-5-sonnet" } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ agents: { defaults: { model: "anthropic/claude-opus-4-5" } } }"#),

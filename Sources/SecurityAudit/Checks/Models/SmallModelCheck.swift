@@ -12,12 +12,12 @@ struct SmallModelCheck: Check {
             rationale: "Small models follow instructions found in web pages and messages far more readily; with tools and no sandbox that becomes command execution on the host.",
             remediation: "Run small models with agents.defaults.sandbox.mode=\"all\" and tools.deny=[\"group:web\",\"browser\"].",
             triggers: [
-                CheckExample(#"{ agents: { defaults: { model: { primary: "ollama/mistral-8b" }, sandbox: { mode: "all" } } }, tools: { web: { search: { enabled: false }, fetch: { enabled: false } } }, browser: { enabled: false } }"#, severity: .info),
-                CheckExample(#"{ agents: { defaults: { model: { primary: "ollama/mistral-8b" } } }, browser: { enabled: false }, tools: { web: { fetch: { enabled: false } } } }"#, severity: .critical),
-                CheckExample(#"{ agents: { defaults: { model: "ollama/llama3.2:3b", sandbox: { mode: "all" } } } }"#, severity: .info),
-                CheckExample(#"{ agents: { defaults: { model: "ollama/llama3.2:3b", sandbox: { mode: "all" } } }, tools: { sandbox: { tools: { allow: ["web_fetch"] } } } }"#, severity: .critical),
-                CheckExample(#"{ agents: { list: [{ id: "tiny", model: "qwen2.5-72b", sandbox: { mode: "all" } }] }, tools: { web: { search: { apiKey: "brave-key" } } } }"#, severity: .info),
-                CheckExample(#"{ agents: { defaults: { model: "openai/gpt-5" }, list: [{ id: "tiny", model: { primary: "qwen3-235b-a22b" } }] } }"#, severity: .critical),
+                CheckExample(#"{ agents: { defaults: { model: { ↓primary: "ollama/mistral-8b" }, sandbox: { mode: "all" } } }, tools: { web: { search: { enabled: false }, fetch: { enabled: false } } }, browser: { enabled: false } }"#, severity: .info),
+                CheckExample(#"{ agents: { defaults: { model: { ↓primary: "ollama/mistral-8b" } } }, browser: { enabled: false }, tools: { web: { fetch: { enabled: false } } } }"#, severity: .critical),
+                CheckExample(#"{ agents: { defaults: { ↓model: "ollama/llama3.2:3b", sandbox: { mode: "all" } } } }"#, severity: .info),
+                CheckExample(#"{ agents: { defaults: { ↓model: "ollama/llama3.2:3b", sandbox: { mode: "all" } } }, tools: { sandbox: { tools: { allow: ["web_fetch"] } } } }"#, severity: .critical),
+                CheckExample(#"{ agents: { list: [{ id: "tiny", ↓model: "qwen2.5-72b", sandbox: { mode: "all" } }] }, tools: { web: { search: { apiKey: "brave-key" } } } }"#, severity: .info),
+                CheckExample(#"{ agents: { defaults: { model: "openai/gpt-5" }, list: [{ id: "tiny", model: { ↓primary: "qwen3-235b-a22b" } }] } }"#, severity: .critical),
             ],
             passes: [
                 CheckExample(#"{ agents: { defaults: { model: "openai/gpt-5" } } }"#),

@@ -9,9 +9,9 @@ struct NodeDenyCommandsCheck: Check {
             rationale: "Node deny lists match exact command names; a glob, regex, shell text or misspelled name blocks nothing while looking like protection.",
             remediation: "Use exact command names; to restrict more, remove risky commands from the allow list and tighten tools.exec policy.",
             triggers: [
-                CheckExample(#"{ gateway: { nodes: { denyCommands: ["system.*", "system.runx"] } } }"#),
-                CheckExample(#"{ gateway: { nodes: { denyCommands: ["rm -rf /"] } } }"#),
-                CheckExample(#"{ gateway: { nodes: { commands: { deny: ["camera.lst"] } } } }"#),
+                CheckExample(#"{ gateway: { nodes: { ↓denyCommands: ["system.*", "system.runx"] } } }"#),
+                CheckExample(#"{ gateway: { nodes: { ↓denyCommands: ["rm -rf /"] } } }"#),
+                CheckExample(#"{ gateway: { nodes: { commands: { ↓deny: ["camera.lst"] } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ gateway: { nodes: { denyCommands: ["system.run", "canvas.eval", "camera.snap"] } } }"#),
@@ -61,9 +61,9 @@ struct NodeDangerousAllowCheck: Check {
             rationale: "These commands take photos, record the screen, send SMS or change contacts and calendars on paired devices; anyone holding gateway access can trigger them.",
             remediation: "Remove these entries from the node allow list, or keep gateway exposure local/tailnet-only.",
             triggers: [
-                CheckExample(#"{ gateway: { bind: "loopback", nodes: { allowCommands: ["camera.snap", "screen.record"] } } }"#, severity: .warn),
-                CheckExample(#"{ gateway: { bind: "lan", nodes: { allowCommands: ["sms.send"] } } }"#, severity: .critical),
-                CheckExample(#"{ gateway: { nodes: { commands: { allow: [" contacts.add "] } } } }"#, severity: .warn),
+                CheckExample(#"{ gateway: { bind: "loopback", nodes: { ↓allowCommands: ["camera.snap", "screen.record"] } } }"#, severity: .warn),
+                CheckExample(#"{ gateway: { bind: "lan", nodes: { ↓allowCommands: ["sms.send"] } } }"#, severity: .critical),
+                CheckExample(#"{ gateway: { nodes: { commands: { ↓allow: [" contacts.add "] } } } }"#, severity: .warn),
             ],
             passes: [
                 CheckExample(#"{ gateway: { nodes: { allowCommands: ["camera.list", "canvas.present"] } } }"#),

@@ -14,7 +14,7 @@ struct ExtensionsAllowlistCheck: Check {
             remediation: "Set plugins.allow to an explicit list of plugin ids you trust.",
             triggers: [
                 CheckExample("{}", severity: .warn, files: [plugin]),
-                CheckExample(#"{ plugins: { allow: [] } }"#, severity: .warn, files: [plugin]),
+                CheckExample(#"{ plugins: { ↓allow: [] } }"#, severity: .warn, files: [plugin]),
                 CheckExample(#"{ channels: { discord: { enabled: true, token: "t" } } }"#, severity: .critical, files: [plugin]),
                 CheckExample(#"{ channels: { discord: { token: { source: "env", provider: "default", id: "DISCORD_BOT_TOKEN" } } } }"#, severity: .critical, files: [plugin]),
                 CheckExample(#"{ channels: { telegram: { accounts: { a: { tokenFile: "/run/tg" } } } } }"#, severity: .critical, files: [plugin]),

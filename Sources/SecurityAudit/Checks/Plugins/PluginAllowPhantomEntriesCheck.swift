@@ -28,7 +28,7 @@ struct PluginAllowPhantomEntriesCheck: Check {
             rationale: "An allowlisted id with no plugin behind it is a standing invitation: the first plugin installed under that id is trusted without review.",
             remediation: "Remove unused entries from plugins.allow, or verify the expected plugins are installed.",
             triggers: [
-                CheckExample(#"{ plugins: { allow: ["some-plugin", "Ghost-Plugin"] } }"#, files: [plugin]),
+                CheckExample(#"{ plugins: { ↓allow: ["some-plugin", "Ghost-Plugin"] } }"#, files: [plugin]),
             ],
             passes: [
                 CheckExample(#"{ plugins: { allow: ["Some-Plugin", "discord", "group:plugins", 7] } }"#, files: [plugin]),

@@ -9,9 +9,9 @@ struct PluginInstallRecordsCheck: Check {
             rationale: "An unpinned spec installs whatever the registry serves next time, including a compromised release.",
             remediation: "Pin install specs to exact versions (for example, `@scope/pkg@1.2.3`) for higher supply-chain stability.",
             triggers: [
-                CheckExample(#"{ plugins: { installs: { "voice-call": { source: "npm", spec: "@openclaw/voice-call" } } } }"#),
-                CheckExample(#"{ plugins: { installs: { a: { source: "npm", spec: "a@^1.2.3", integrity: "sha512-x" } } } }"#),
-                CheckExample(#"{ plugins: { installs: { a: { source: "npm", spec: "a@latest", integrity: "sha512-x" } } } }"#),
+                CheckExample(#"{ plugins: { ↓installs: { "voice-call": { source: "npm", spec: "@openclaw/voice-call" } } } }"#),
+                CheckExample(#"{ plugins: { ↓installs: { a: { source: "npm", spec: "a@^1.2.3", integrity: "sha512-x" } } } }"#),
+                CheckExample(#"{ plugins: { ↓installs: { a: { source: "npm", spec: "a@latest", integrity: "sha512-x" } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ plugins: { installs: { a: { source: "npm", spec: "@scope/a@1.2.3", integrity: "sha512-x" } } } }"#),
@@ -26,8 +26,8 @@ struct PluginInstallRecordsCheck: Check {
             rationale: "Without the resolved integrity hash a reinstall cannot prove it fetched the same code.",
             remediation: "Reinstall or update plugins to refresh install metadata with resolved integrity hashes.",
             triggers: [
-                CheckExample(#"{ plugins: { installs: { a: { source: "npm", spec: "a@1.2.3" } } } }"#),
-                CheckExample(#"{ plugins: { installs: { a: { source: "npm", spec: "a@1.2.3", integrity: "  " } } } }"#),
+                CheckExample(#"{ plugins: { ↓installs: { a: { source: "npm", spec: "a@1.2.3" } } } }"#),
+                CheckExample(#"{ plugins: { ↓installs: { a: { source: "npm", spec: "a@1.2.3", integrity: "  " } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ plugins: { installs: { a: { source: "npm", spec: "a@1.2.3", integrity: "sha512-x" } } } }"#),
@@ -41,10 +41,10 @@ struct PluginInstallRecordsCheck: Check {
             remediation: "Run `openclaw plugins update --all` (or reinstall affected plugins) to refresh install metadata.",
             triggers: [
                 CheckExample(
-                    #"{ plugins: { installs: { "voice-call": { source: "npm", spec: "v@1.2.3", integrity: "x", resolvedVersion: "1.2.3" } } } }"#,
+                    #"{ plugins: { ↓installs: { "voice-call": { source: "npm", spec: "v@1.2.3", integrity: "x", resolvedVersion: "1.2.3" } } } }"#,
                     files: [.file("extensions/voice-call/package.json", #"{"name":"v","version":"9.9.9"}"#)]),
                 CheckExample(
-                    #"{ plugins: { installs: { a: { source: "npm", version: "1.0.0", installPath: "{stateDir}/../custom/a" } } } }"#,
+                    #"{ plugins: { ↓installs: { a: { source: "npm", version: "1.0.0", installPath: "{stateDir}/../custom/a" } } } }"#,
                     files: [.file("../custom/a/package.json", #"{"version":"1.0.1"}"#)]),
             ],
             passes: [

@@ -13,8 +13,8 @@ struct SandboxBrowserBridgeCheck: Check {
             rationale: "Containers on Docker's default bridge can reach each other; without a CDP source range any of them can take over the sandbox browser and the sessions it is logged into.",
             remediation: "Set sandbox.browser.network to a dedicated bridge network (recommended default: openclaw-sandbox-browser), or set sandbox.browser.cdpSourceRange (for example 172.21.0.1/32) to restrict container-edge CDP ingress.",
             triggers: [
-                CheckExample(#"{ agents: { defaults: { sandbox: { browser: { enabled: true, network: "Bridge" } } } } }"#),
-                CheckExample(#"{ agents: { defaults: { sandbox: { browser: { network: "bridge" } } }, entries: { ops: { sandbox: { browser: { enabled: true } } } } } }"#),
+                CheckExample(#"{ agents: { defaults: { sandbox: { ↓browser: { enabled: true, network: "Bridge" } } } } }"#),
+                CheckExample(#"{ agents: { defaults: { sandbox: { ↓browser: { network: "bridge" } } }, entries: { ops: { sandbox: { browser: { enabled: true } } } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ agents: { defaults: { sandbox: { browser: { enabled: true } } } } }"#),

@@ -18,8 +18,8 @@ struct SandboxDangerousDockerCheck: Check {
             rationale: "A relative bind source or a named volume cannot be checked against the blocked host paths, and resolves against whatever directory docker runs in.",
             remediation: "Rewrite the bind to use an absolute host path (for example: /home/user/project:/project:ro).",
             triggers: [
-                CheckExample(#"{ agents: { defaults: { sandbox: { docker: { binds: ["./data:/data"] } } } } }"#),
-                CheckExample(#"{ agents: { list: [{ id: "ops", sandbox: { docker: { binds: ["cache-volume:/cache:rw"] } } }] } }"#),
+                CheckExample(#"{ agents: { defaults: { sandbox: { docker: { binds: [↓"./data:/data"] } } } } }"#),
+                CheckExample(#"{ agents: { list: [{ id: "ops", sandbox: { docker: { binds: [↓"cache-volume:/cache:rw"] } } }] } }"#),
             ],
             passes: [
                 CheckExample(#"{ agents: { defaults: { sandbox: { docker: { binds: ["/home/user/project:/project:ro"] } } } } }"#),
@@ -31,9 +31,9 @@ struct SandboxDangerousDockerCheck: Check {
             rationale: "Mounting /, system directories or the Docker socket into a sandbox hands the sandboxed code the host: /etc and /proc leak secrets, the Docker socket is root on the host.",
             remediation: "Remove the bind; mount project-specific paths instead.",
             triggers: [
-                CheckExample(#"{ agents: { defaults: { sandbox: { mode: "all", docker: { binds: ["/etc/passwd:/mnt/passwd:ro", "/run:/run"] } } } } }"#),
-                CheckExample(#"{ agents: { defaults: { sandbox: { docker: { binds: ["/var/run/docker.sock:/var/run/docker.sock"] } } } } }"#),
-                CheckExample(#"{ agents: { entries: { ops: { sandbox: { docker: { binds: ["/home/../:/host"] } } } } } }"#),
+                CheckExample(#"{ agents: { defaults: { sandbox: { mode: "all", docker: { binds: [↓"/etc/passwd:/mnt/passwd:ro", ↓"/run:/run"] } } } } }"#),
+                CheckExample(#"{ agents: { defaults: { sandbox: { docker: { binds: [↓"/var/run/docker.sock:/var/run/docker.sock"] } } } } }"#),
+                CheckExample(#"{ agents: { entries: { ops: { sandbox: { docker: { binds: [↓"/home/../:/host"] } } } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ agents: { defaults: { sandbox: { docker: { binds: ["/etcetera:/data", "/srv/run:/run"] } } } } }"#),
@@ -45,8 +45,8 @@ struct SandboxDangerousDockerCheck: Check {
             rationale: "network=host gives the sandbox the host's network stack (localhost services included); container:<id> joins another container's namespace.",
             remediation: "Use \"bridge\", \"none\" or a custom bridge network.",
             triggers: [
-                CheckExample(#"{ agents: { defaults: { sandbox: { docker: { network: " HOST " } } } } }"#),
-                CheckExample(#"{ agents: { list: [{ id: "ops", sandbox: { docker: { network: "container:db" } } }] } }"#),
+                CheckExample(#"{ agents: { defaults: { sandbox: { docker: { ↓network: " HOST " } } } } }"#),
+                CheckExample(#"{ agents: { list: [{ id: "ops", sandbox: { docker: { ↓network: "container:db" } } }] } }"#),
             ],
             passes: [
                 CheckExample(#"{ agents: { defaults: { sandbox: { docker: { network: "bridge" } } } } }"#),
@@ -58,7 +58,7 @@ struct SandboxDangerousDockerCheck: Check {
             severity: .fixed(.critical),
             rationale: "Without seccomp every kernel syscall is reachable from the sandbox, widening the kernel attack surface for container escapes.",
             remediation: "Remove seccompProfile or use a custom seccomp profile file.",
-            triggers: [CheckExample(#"{ agents: { defaults: { sandbox: { docker: { seccompProfile: "Unconfined" } } } } }"#)],
+            triggers: [CheckExample(#"{ agents: { defaults: { sandbox: { docker: { ↓seccompProfile: "Unconfined" } } } } }"#)],
             passes: [CheckExample(#"{ agents: { defaults: { sandbox: { docker: { seccompProfile: "/etc/docker/seccomp.json" } } } } }"#)]),
         CheckInfo(
             id: "sandbox.dangerous_apparmor_profile",
@@ -66,7 +66,7 @@ struct SandboxDangerousDockerCheck: Check {
             severity: .fixed(.critical),
             rationale: "An unconfined AppArmor profile removes the mandatory access control that limits what a compromised sandbox process may touch.",
             remediation: "Remove apparmorProfile or use a named AppArmor profile.",
-            triggers: [CheckExample(#"{ agents: { list: [{ id: "ops", sandbox: { docker: { apparmorProfile: "unconfined" } } }] } }"#)],
+            triggers: [CheckExample(#"{ agents: { list: [{ id: "ops", sandbox: { docker: { ↓apparmorProfile: "unconfined" } } }] } }"#)],
             passes: [CheckExample(#"{ agents: { defaults: { sandbox: { docker: { apparmorProfile: "docker-default" } } } } }"#)]),
     ]
 

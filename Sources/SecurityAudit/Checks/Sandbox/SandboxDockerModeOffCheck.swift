@@ -9,9 +9,9 @@ struct SandboxDockerModeOffCheck: Check {
             rationale: "Sandbox docker settings only take effect when sandbox mode is on; with it off, commands run unsandboxed despite the configured image, mounts and limits.",
             remediation: "Enable sandbox mode (agents.defaults.sandbox.mode \"non-main\" or \"all\") where needed, or remove unused docker settings.",
             triggers: [
-                CheckExample(#"{ agents: { defaults: { sandbox: { mode: "off", docker: { image: "ghcr.io/example/sandbox:latest" } } } } }"#),
-                CheckExample(#"{ agents: { defaults: { sandbox: { mode: "all" } }, list: [{ id: "ops", sandbox: { mode: "off", docker: { network: "none" } } }] } }"#),
-                CheckExample(#"{ agents: { entries: { ops: { sandbox: { docker: { image: "x" } } } } } }"#),
+                CheckExample(#"{ agents: { defaults: { sandbox: { mode: "off", ↓docker: { image: "ghcr.io/example/sandbox:latest" } } } } }"#),
+                CheckExample(#"{ agents: { defaults: { sandbox: { mode: "all" } }, list: [{ id: "ops", sandbox: { mode: "off", ↓docker: { network: "none" } } }] } }"#),
+                CheckExample(#"{ agents: { entries: { ops: { sandbox: { ↓docker: { image: "x" } } } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ agents: { defaults: { sandbox: { mode: "non-main", docker: { image: "x" } } } } }"#),

@@ -10,8 +10,8 @@ struct SecretsInConfigCheck: Check {
             rationale: "A plaintext gateway password in openclaw.json travels with every backup, sync and screen share of the file.",
             remediation: "Prefer OPENCLAW_GATEWAY_PASSWORD (env) and remove gateway.auth.password from disk.",
             triggers: [
-                CheckExample(#"{ gateway: { auth: { mode: "password", password: "hunter2-but-longer" } } }"#),
-                CheckExample(#"{ gateway: { auth: { password: "${lowercase_is_not_a_reference" } } }"#),
+                CheckExample(#"{ gateway: { auth: { mode: "password", ↓password: "hunter2-but-longer" } } }"#),
+                CheckExample(#"{ gateway: { auth: { ↓password: "${lowercase_is_not_a_reference" } } }"#),
             ],
             passes: [
                 CheckExample(#"{ gateway: { auth: { password: "${GATEWAY_PASSWORD}" } } }"#),
@@ -25,7 +25,7 @@ struct SecretsInConfigCheck: Check {
             severity: .fixed(.info),
             rationale: "The hooks token authenticates webhook senders; in the config file it is only as private as the file's permissions.",
             remediation: "Keep config perms tight and treat hooks.token like an API secret.",
-            triggers: [CheckExample(#"{ hooks: { enabled: true, token: "shared-gateway-token-1234567890" } }"#)],
+            triggers: [CheckExample(#"{ hooks: { enabled: true, ↓token: "shared-gateway-token-1234567890" } }"#)],
             passes: [
                 CheckExample(#"{ hooks: { enabled: false, token: "shared-gateway-token-1234567890" } }"#),
                 CheckExample(#"{ hooks: { enabled: true, token: "${HOOKS_TOKEN}" } }"#, environment: ["HOOKS_TOKEN": "from-the-environment"]),

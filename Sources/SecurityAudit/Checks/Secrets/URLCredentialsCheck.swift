@@ -16,10 +16,10 @@ struct URLCredentialsCheck: Check {
             rationale: "A user name and password in a URL travel with every copy of the config and are printed wherever the URL is logged (proxy errors, provider errors, status output).",
             remediation: "Keep the password out of the URL: write the URL with ${VAR} for the credential (or the whole URL from the environment), and rotate the password if the file was ever shared.",
             triggers: [
-                CheckExample(#"{ models: { proxy: "http://user:pass@host:8081" } }"#),
-                CheckExample(#"{ models: { providers: { internal: { baseUrl: "https://admin:secret@llm.internal/v1", api: "openai-completions" } } } }"#),
-                CheckExample(#"{ env: { vars: { DATABASE_URL: "postgresql://app:pw@db:5432/app" } } }"#),
-                CheckExample(#"{ "$include": "./env.json5" }"#, files: [.file("env.json5", #"{ env: { REDIS_URL: "redis://:hunter2@cache:6379/0" } }"#)]),
+                CheckExample(#"{ models: { ↓proxy: "http://user:pass@host:8081" } }"#),
+                CheckExample(#"{ models: { providers: { internal: { ↓baseUrl: "https://admin:secret@llm.internal/v1", api: "openai-completions" } } } }"#),
+                CheckExample(#"{ env: { vars: { ↓DATABASE_URL: "postgresql://app:pw@db:5432/app" } } }"#),
+                CheckExample(#"{ "$include": "./env.json5" }"#, files: [.file("env.json5", #"{ env: { ↓REDIS_URL: "redis://:hunter2@cache:6379/0" } }"#)]),
             ],
             passes: [
                 CheckExample(#"{ models: { proxy: "http://proxy.internal:8081" } }"#),

@@ -17,9 +17,9 @@ struct CrossAgentSessionAccessCheck: Check {
             rationale: "With Gateway-wide session visibility and unrestricted agent-to-agent access, an agent can list, read and message every other agent's sessions: one agent's users can read what another agent's users said.",
             remediation: "Set tools.sessions.visibility to \"agent\", \"tree\", or \"self\"; restrict tools.agentToAgent.allow to the intended requester and target ids; or set tools.agentToAgent.enabled: false.",
             triggers: [
-                CheckExample(#"{ agents: { entries: { main: { default: true }, work: {} } } }"#, severity: .info),
-                CheckExample(#"{ agents: { entries: { main: {}, kids: { sandbox: { mode: "all" } } } }, channels: { whatsapp: { groupPolicy: "open" } } }"#, severity: .warn),
-                CheckExample(#"{ agents: { list: [{ id: "a" }, { id: "b", tools: { deny: ["exec"] } }] } }"#, severity: .warn, release: "2026.9.2"),
+                CheckExample(#"{ ↓agents: { entries: { main: { default: true }, work: {} } } }"#, severity: .info),
+                CheckExample(#"{ ↓agents: { entries: { main: {}, kids: { sandbox: { mode: "all" } } } }, channels: { whatsapp: { groupPolicy: "open" } } }"#, severity: .warn),
+                CheckExample(#"{ ↓agents: { list: [{ id: "a" }, { id: "b", tools: { deny: ["exec"] } }] } }"#, severity: .warn, release: "2026.9.2"),
             ],
             passes: [
                 CheckExample(#"{ agents: { entries: { main: {} } } }"#),

@@ -10,10 +10,10 @@ struct GroupScopeMainCheck: Check {
             rationale: "In the main session every room member sees, and can steer, the context of the operator's private conversation: files read, credentials pasted, earlier instructions.",
             remediation: "Use session.groupScope=\"per-group\" or remove groupScope=\"main\" from the listed bindings.",
             triggers: [
-                CheckExample(#"{ session: { groupScope: " main " } }"#),
-                CheckExample(#"{ bindings: [{ agentId: "main", match: { channel: "discord", peer: { kind: "channel", id: "123" } }, session: { groupScope: "main" } }] }"#),
+                CheckExample(#"{ session: { ↓groupScope: " main " } }"#),
+                CheckExample(#"{ bindings: [{ agentId: "main", match: { channel: "discord", peer: { kind: "channel", id: "123" } }, session: { ↓groupScope: "main" } }] }"#),
                 // A broader earlier binding does not shadow the room-specific one.
-                CheckExample(#"{ bindings: [{ agentId: "a", match: { channel: "slack" } }, { agentId: "b", match: { channel: "slack", peer: { kind: "group", id: "C1" } }, session: { groupScope: "main" } }] }"#),
+                CheckExample(#"{ bindings: [{ agentId: "a", match: { channel: "slack" } }, { agentId: "b", match: { channel: "slack", peer: { kind: "group", id: "C1" } }, session: { ↓groupScope: "main" } }] }"#),
             ],
             passes: [
                 CheckExample(#"{ session: { groupScope: "per-group" } }"#),

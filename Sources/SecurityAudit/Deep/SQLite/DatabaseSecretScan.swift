@@ -78,10 +78,25 @@ public struct DatabaseSecretScan: Sendable {
         self.maxLogBytes = maxLogBytes
     }
 
-    public func run(path: String) -> DatabaseScanResult {
+    /// With `root` (a real path), a database reached through a link out of that folder
+    /// is not read: it is reported as not scanned. The database is then opened by its
+    /// real path, and the copy of its log and the SQLite reader refuse a link there.
+    public func run(path: String, within root: String? = nil) -> DatabaseScanResult {
         var result = DatabaseScanResult(path: path)
+        var source = path
+        if let root {
+            guard let real = BoundedFileReader.realpath(path) else {
+                result.incomplete = "not scanned: \(SystemError.message(errno))"
+                return result
+            }
+            guard PathNormalization.isInside(real, root: root) else {
+                result.incomplete = "not scanned: a link out of \(root), to \(real), not followed"
+                return result
+            }
+            source = real
+        }
         var info = stat()
-        guard stat(path, &info) == 0 else {
+        guard stat(source, &info) == 0 else {
             result.incomplete = "not scanned: \(SystemError.message(errno))"
             return result
         }
@@ -99,7 +114,7 @@ public struct DatabaseSecretScan: Sendable {
         }
         let snapshot: DatabaseSnapshot
         do throws(DatabaseSnapshot.Failure) {
-            snapshot = try DatabaseSnapshot(source: path, deadline: deadline, maxLogBytes: maxLogBytes)
+            snapshot = try DatabaseSnapshot(source: source, deadline: deadline, maxLogBytes: maxLogBytes, confined: root != nil)
         } catch {
             switch error {
             case .logTooLarge(let bytes):

@@ -28,7 +28,9 @@ final class DatabaseSnapshot: @unchecked Sendable {
 
     /// Copies the sidecars of `source`; gives up at `deadline` (`DispatchTime` uptime
     /// nanoseconds) and on a log larger than `maxLogBytes`.
-    init(source: String, deadline: UInt64?, maxLogBytes: Int) throws(Failure) {
+    /// With `confined`, `source` is a real path: the log and journal beside it are not
+    /// copied through a link, and the reader refuses a main file that is not at `source`.
+    init(source: String, deadline: UInt64?, maxLogBytes: Int, confined: Bool = false) throws(Failure) {
         guard ReadOnlySourceVFS.isAvailable else { throw .system("SQLite has no default VFS") }
         self.source = source
         let base = Self.temporaryDirectory()
@@ -45,13 +47,13 @@ final class DatabaseSnapshot: @unchecked Sendable {
             guard placeholder >= 0 else { throw Failure.system("\(mainPath): \(SystemError.message(errno))") }
             close(placeholder)
             for suffix in ["-wal", "-journal"] {
-                try Self.copy(source + suffix, to: mainPath + suffix, deadline: deadline, maxBytes: maxLogBytes)
+                try Self.copy(source + suffix, to: mainPath + suffix, deadline: deadline, maxBytes: maxLogBytes, noFollow: confined)
             }
         } catch {
             Self.removeFolder(folder)
             throw error
         }
-        ReadOnlySourceVFS.map(mainPath, to: source)
+        ReadOnlySourceVFS.map(mainPath, to: source, exactly: confined)
     }
 
     deinit { remove() }
@@ -84,8 +86,8 @@ final class DatabaseSnapshot: @unchecked Sendable {
 
     /// Copies a regular file if it exists (no file: nothing to copy), reading through a
     /// read-only descriptor.
-    private static func copy(_ from: String, to: String, deadline: UInt64?, maxBytes: Int) throws(Failure) {
-        let input = open(from, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
+    private static func copy(_ from: String, to: String, deadline: UInt64?, maxBytes: Int, noFollow: Bool) throws(Failure) {
+        let input = open(from, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | (noFollow ? O_NOFOLLOW : 0))
         guard input >= 0 else {
             if errno == ENOENT { return }
             throw .system("\(from): \(SystemError.message(errno))")

@@ -23,21 +23,28 @@ enum ReadOnlySourceVFS {
 
     /// The main-file path a connection opens (inside a private folder) -> the database
     /// it really reads.
-    private static let sources = LockedState<[String: String]>([:])
+    private static let sources = LockedState<[String: Source]>([:])
+
+    /// A database file, and whether it must be opened at exactly that (real) path: not
+    /// through a link, and the opened descriptor at that path.
+    struct Source: Sendable {
+        var path: String
+        var exactly: Bool
+    }
 
     /// Registers the VFS once; false when SQLite has no default VFS to build on.
     static let isAvailable: Bool = register()
 
     /// Makes `mainPath` (a name inside `privateFolder`) read `source`.
-    static func map(_ mainPath: String, to source: String) {
-        sources.withLock { $0[mainPath] = source }
+    static func map(_ mainPath: String, to source: String, exactly: Bool = false) {
+        sources.withLock { $0[mainPath] = Source(path: source, exactly: exactly) }
     }
 
     static func unmap(_ mainPath: String) {
         _ = sources.withLock { $0.removeValue(forKey: mainPath) }
     }
 
-    static func source(for mainPath: String) -> String? {
+    static func source(for mainPath: String) -> Source? {
         sources.withLock { $0[mainPath] }
     }
 
@@ -130,12 +137,18 @@ enum ReadOnlySourceVFS {
                 return base.pointee.xOpen(base, name, file, flags, outFlags)
             }
             guard let name, let source = ReadOnlySourceVFS.source(for: String(cString: name)) else { return SQLITE_CANTOPEN }
-            var fd = open(source, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | ReadOnlySourceVFS.noAccessTime)
+            let flags = O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | (source.exactly ? O_NOFOLLOW : 0)
+            var fd = open(source.path, flags | ReadOnlySourceVFS.noAccessTime)
             if fd < 0 && errno == EPERM {
                 // O_NOATIME needs the file's owner; without it the access time may move.
-                fd = open(source, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
+                fd = open(source.path, flags)
             }
             guard fd >= 0 else { return SQLITE_CANTOPEN }
+            if source.exactly, let opened = BoundedFileReader.descriptorPath(fd), opened != source.path {
+                // A folder on the way was swapped for a link after the path was resolved.
+                close(fd)
+                return SQLITE_CANTOPEN
+            }
             var info = stat()
             guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
                 close(fd)

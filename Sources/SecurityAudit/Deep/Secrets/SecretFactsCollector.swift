@@ -30,7 +30,20 @@ struct SecretFactsCollector {
         // Capped as the loader caps them, before reading: `.env` as a dotenv file, the
         // config and its backups as a config.
         let limits = targets.map { $0.location == .envFile ? AuditPreparation.maxDotEnvBytes : ConfigLoader.maxConfigFileBytes }
-        let scan = SecretFileScan(limitPerKind: Self.keptPerKind).run(paths: targets.map(\.path), byteLimits: limits)
+        // Backups are read only inside the config's folder and `.env` only inside the
+        // state dir: a link out of them is not followed (the config and its includes are
+        // the files the loader read, includes already confined).
+        let configFolder = PathNormalization.dirname(config.path)
+        let backupRoot = (try? fileSystem.realpath(configFolder).get()) ?? configFolder
+        let stateRoot = (try? fileSystem.realpath(paths.stateDir).get()) ?? paths.stateDir
+        let roots: [String?] = targets.map { target in
+            switch target.location {
+            case .backup: return backupRoot
+            case .envFile: return stateRoot
+            case .config, .transcript, .database: return nil
+            }
+        }
+        let scan = SecretFileScan(limitPerKind: Self.keptPerKind).run(paths: targets.map(\.path), byteLimits: limits, roots: roots)
         var facts = SecretScanFacts()
         // Key paths: from the effective config for config files, from a parse of each
         // backup for backups.
@@ -58,16 +71,32 @@ struct SecretFactsCollector {
     /// reported as an incomplete collector.
     static func addTranscripts(to context: inout AuditContext, deadline: UInt64?, timeoutMilliseconds: Int) {
         let transcripts = context.files.sessionTranscripts.map(\.path)
-        let scan = SecretFileScan(limitPerKind: keptPerKind, deadline: deadline).run(paths: transcripts)
+        // Read only inside the state dir: a transcript (or an agent or sessions folder)
+        // linked elsewhere is not followed there.
+        let stateDir = context.paths.stateDir
+        let root = BoundedFileReader.realpath(stateDir) ?? stateDir
+        let scan = SecretFileScan(limitPerKind: keptPerKind, deadline: deadline)
+            .run(paths: transcripts, roots: transcripts.map { _ in root })
         var facts = context.secrets
         facts.transcriptsScanned = true
         record(scan, locations: transcripts.map { _ in .transcript }, into: &facts, gaps: &context.files.gaps) { _, _ in }
         for file in scan.files where file.error == nil { facts.transcriptBytesScanned += file.size }
+        var reasons: [String] = []
         if scan.unfinishedFiles > 0 {
-            facts.transcriptScanIncomplete = "the deep audit time budget of \(timeoutMilliseconds) ms ran out: "
+            reasons.append("the deep audit time budget of \(timeoutMilliseconds) ms ran out: "
                 + "\(scan.unfinishedFiles) of \(transcripts.count) session transcripts not scanned completely "
-                + "(\(scan.bytesScanned / (1 << 20)) MiB scanned)"
+                + "(\(scan.bytesScanned / (1 << 20)) MiB scanned)")
         }
+        // Unread transcripts are gaps of the file pass too; here they also make the deep
+        // scan incomplete, so that it never reads as a clean one.
+        let unread = scan.files.filter { $0.error.map { !$0.isNotFound } ?? false }
+        if !unread.isEmpty {
+            let listed = unread.prefix(UnscannedFile.listed).map { "\($0.path) (\($0.error!.message))" }
+            let more = unread.count > UnscannedFile.listed ? ["+\(unread.count - UnscannedFile.listed) more"] : []
+            reasons.append("\(unread.count) of \(transcripts.count) session transcripts not scanned: "
+                + (listed + more).joined(separator: "; "))
+        }
+        if !reasons.isEmpty { facts.transcriptScanIncomplete = reasons.joined(separator: "; ") }
         context.secrets = facts
     }
 
@@ -76,9 +105,12 @@ struct SecretFactsCollector {
     static func addDatabases(to context: inout AuditContext, deadline: UInt64?) {
         var facts = context.secrets
         facts.databasesScanned = true
+        // Read only inside the state dir, as the transcripts.
+        let stateRoot = BoundedFileReader.realpath(context.paths.stateDir) ?? context.paths.stateDir
         var results: [DatabaseScanResult] = []
         for database in context.files.stateDatabases where database.exists {
-            let result = DatabaseSecretScan(limitPerKind: keptPerKind, deadline: deadline).run(path: database.path)
+            let result = DatabaseSecretScan(limitPerKind: keptPerKind, deadline: deadline)
+                .run(path: database.path, within: stateRoot)
             let exposed = result.permissions?.readableByOthers ?? false
             for (kind, count) in result.counts {
                 facts.counts[.database, default: [:]][kind, default: 0] += count

@@ -83,9 +83,15 @@ public struct SecretFileScan: Sendable {
     /// `byteLimits`, when given, holds one size per path: a file larger than its limit
     /// is not read at all (checked on the opened descriptor) and carries an `EFBIG` error,
     /// so a sparse 8 GB `.env` costs one `fstat`.
-    public func run(paths: [String], byteLimits: [Int]? = nil) -> SecretFileScanResult {
+    ///
+    /// `roots`, when given, holds one folder (a real path) or nil per path: a file with a
+    /// folder is read only if it lies in it (a link out of it is refused, see
+    /// `BoundedFileReader.openWithin`), so a transcript linked to a file elsewhere is not
+    /// read and carries an error naming where the link leads.
+    public func run(paths: [String], byteLimits: [Int]? = nil, roots: [String?]? = nil) -> SecretFileScanResult {
         precondition(byteLimits == nil || byteLimits?.count == paths.count)
-        let shared = LockedState(ScanState(paths: paths, limitPerKind: limitPerKind, byteLimits: byteLimits))
+        precondition(roots == nil || roots?.count == paths.count)
+        let shared = LockedState(ScanState(paths: paths, limitPerKind: limitPerKind, byteLimits: byteLimits, roots: roots))
         let unitSize = self.unitSize
         let deadline = self.deadline
         // As many workers as processors even for one file: its units are shared out.
@@ -157,11 +163,13 @@ struct ScanState {
     var bytesScanned = 0
     let limitPerKind: Int
     let byteLimits: [Int]?
+    let roots: [String?]?
 
-    init(paths: [String], limitPerKind: Int, byteLimits: [Int]? = nil) {
+    init(paths: [String], limitPerKind: Int, byteLimits: [Int]? = nil, roots: [String?]? = nil) {
         files = paths.map { ScannedFile(path: $0, mode: nil, size: 0, error: nil) }
         self.limitPerKind = limitPerKind
         self.byteLimits = byteLimits
+        self.roots = roots
     }
 
     enum Next {
@@ -251,8 +259,8 @@ struct ScanWorker {
     mutating func process(_ item: ScanItem, shared: LockedState<ScanState>) {
         switch item {
         case .file(let index):
-            let (path, limit) = shared.withLock { ($0.files[index].path, $0.byteLimits?[index] ?? .max) }
-            switch Self.openRegularFile(path, limit: limit) {
+            let (path, limit, root) = shared.withLock { ($0.files[index].path, $0.byteLimits?[index] ?? .max, $0.roots?[index] ?? nil) }
+            switch Self.openRegularFile(path, limit: limit, within: root) {
             case .failure(let error):
                 shared.withLock { state in
                     state.files[index].error = error
@@ -318,9 +326,25 @@ struct ScanWorker {
 
     /// Opens without blocking (a FIFO would block a plain open) and checks the opened
     /// descriptor: only a regular file is read.
-    static func openRegularFile(_ path: String, limit: Int = .max) -> Result<(Int32, stat), FileSystemError> {
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return .failure(FileSystemError(operation: "open", code: errno)) }
+    static func openRegularFile(_ path: String, limit: Int = .max, within root: String? = nil) -> Result<(Int32, stat), FileSystemError> {
+        let fd: Int32
+        if let root {
+            do {
+                fd = try BoundedFileReader.openWithin(path, root: root)
+            } catch {
+                switch error {
+                case .missing: return .failure(FileSystemError(operation: "open", code: ENOENT))
+                case .outside(let target):
+                    return .failure(FileSystemError(
+                        operation: "open", code: EXDEV, explanation: "a link out of \(root), to \(target), not followed"))
+                case .system(let code, let operation): return .failure(FileSystemError(operation: operation, code: code))
+                default: return .failure(FileSystemError(operation: "open", code: EINVAL, explanation: error.message))
+                }
+            }
+        } else {
+            fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+            guard fd >= 0 else { return .failure(FileSystemError(operation: "open", code: errno)) }
+        }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
             let error = FileSystemError(operation: "stat", code: errno)

@@ -1,7 +1,9 @@
 /// Telegram-only findings about who may run commands in groups: allowlists must hold
 /// numeric user ids, must not hold `*`, and must exist once groups are reachable.
-enum TelegramRules {
-    static let infos = [
+struct TelegramGroupCommandsCheck: ChannelAccountCheck {
+    let channel: KnownChannel? = .telegram
+
+    let infos = [
         CheckInfo(
             id: "channels.telegram.allowFrom.invalid_entries",
             title: "Telegram allowlist contains non-numeric entries",
@@ -9,9 +11,9 @@ enum TelegramRules {
             rationale: "Telegram authorizes senders by numeric user id; @usernames never match (and can be re-registered by someone else), so such entries silently protect nothing.",
             remediation: "Replace @username entries with numeric Telegram user IDs.",
             triggers: [
-                CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "allowlist", groupAllowFrom: ["@TrustedOperator"], groups: { "-100123": {} } } } }"#),
-                CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "open", allowFrom: ["tg:alice"] } } }"#),
-                CheckExample(#"{ channels: { telegram: { botToken: "t", groups: { "-1": { topics: { "7": { allowFrom: ["bob"] } } } } } } }"#),
+                CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "allowlist", ↓groupAllowFrom: ["@TrustedOperator"], groups: { "-100123": {} } } } }"#),
+                CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "open", ↓allowFrom: ["tg:alice"] } } }"#),
+                CheckExample(#"{ channels: { telegram: { botToken: "t", ↓groups: { "-1": { topics: { "7": { allowFrom: ["bob"] } } } } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "open", groupAllowFrom: ["123", "telegram:-456", "*"] } } }"#),
@@ -25,7 +27,7 @@ enum TelegramRules {
             severity: .fixed(.critical),
             rationale: "\"*\" in the group sender allowlist lets every member of every allowed group run commands and control directives.",
             remediation: "Remove \"*\" from channels.telegram.groupAllowFrom; list numeric user ids.",
-            triggers: [CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "open", groupAllowFrom: ["*"] } } }"#)],
+            triggers: [CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "open", ↓groupAllowFrom: ["*"] } } }"#)],
             passes: [CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "open", groupAllowFrom: ["123"] } } }"#)]),
         CheckInfo(
             id: "channels.telegram.groups.allowFrom.missing",
@@ -34,8 +36,8 @@ enum TelegramRules {
             rationale: "Groups are reachable but no sender allowlist exists, so any member of a group the bot sits in can invoke commands.",
             remediation: "Approve yourself via pairing, or set channels.telegram.groupAllowFrom (or groups.<id>.allowFrom).",
             triggers: [
-                CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "allowlist", groups: { "-100123": {} } } } }"#),
-                CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "open" } } }"#),
+                CheckExample(#"{ channels: { telegram: { botToken: "t", ↓groupPolicy: "allowlist", groups: { "-100123": {} } } } }"#),
+                CheckExample(#"{ channels: { telegram: { botToken: "t", ↓groupPolicy: "open" } } }"#),
             ],
             passes: [
                 CheckExample(#"{ channels: { telegram: { botToken: "t", groupPolicy: "allowlist", groups: { "-100123": { allowFrom: ["42"] } } } } }"#),
@@ -60,7 +62,9 @@ enum TelegramRules {
         return !digits.isEmpty && digits.allSatisfy(\.isASCIIDigit)
     }
 
-    static func findings(account: ChannelAccount, context: AuditContext) -> [Finding] {
+    func findings(for scope: ChannelAccountScope) -> [Finding] {
+        let account = scope.account
+        let context = scope.context
         guard context.config["commands"]["text"].bool != false else { return [] }
         let config = account.config
         let groupPolicy = context.groupPolicies.resolve(account).policy
@@ -72,8 +76,8 @@ enum TelegramRules {
         var seen: Set<String> = []
         func scan(_ entries: [ConfigNode]) {
             for entry in entries {
-                let normalized = normalize(entry)
-                if !normalized.isEmpty, normalized != "*", !isNumericUserId(normalized), seen.insert(normalized).inserted {
+                let normalized = Self.normalize(entry)
+                if !normalized.isEmpty, normalized != "*", !Self.isNumericUserId(normalized), seen.insert(normalized).inserted {
                     invalid.append(normalized)
                 }
             }
@@ -101,34 +105,31 @@ enum TelegramRules {
         var out: [Finding] = []
         if !invalid.isEmpty {
             let shown = invalid.prefix(5).map(TerminalText.inline).joined(separator: ", ") + (invalid.count > 5 ? " (+\(invalid.count - 5) more)" : "")
-            out.append(Finding(
-                checkId: "channels.telegram.allowFrom.invalid_entries", severity: .warn,
-                title: "Telegram allowlist contains non-numeric entries",
+            out.append(finding(
+                "channels.telegram.allowFrom.invalid_entries", for: .telegram, .warn,
                 detail: "Telegram sender authorization requires numeric Telegram user IDs. Found non-numeric allowFrom entries: \(shown).",
                 remediation: "Replace @username entries with numeric Telegram user IDs (use onboarding to resolve), then re-run the audit.",
-                location: (config["groupAllowFrom"] ?? config["allowFrom"] ?? config["groups"])?.origin))
+                at: config["groupAllowFrom"] ?? config["allowFrom"] ?? config["groups"]))
         }
         let wildcard = store.contains { $0.trimmingWhitespace == "*" }
             || groupAllowFrom.contains(where: \.isWildcardEntry)
         if wildcard {
-            out.append(Finding(
-                checkId: "channels.telegram.groups.allowFrom.wildcard", severity: .critical,
-                title: "Telegram group allowlist contains wildcard",
+            out.append(finding(
+                "channels.telegram.groups.allowFrom.wildcard", for: .telegram, .critical,
                 detail: "Telegram group sender allowlist contains \"*\", which allows any group member to run /… commands and control directives.",
                 remediation: "Remove \"*\" from channels.telegram.groupAllowFrom and pairing store; prefer explicit numeric Telegram user IDs.",
-                location: config["groupAllowFrom"]?.origin))
+                at: config["groupAllowFrom"]))
             return out
         }
         if store.isEmpty, groupAllowFrom.isEmpty, !anyGroupOverride {
             let skills = NativeCommandSetting.isEnabled(
                 channel: .telegram, provider: config["commands"]["nativeSkills"], global: context.config["commands"]["nativeSkills"],
                 coerceProvider: false)
-            out.append(Finding(
-                checkId: "channels.telegram.groups.allowFrom.missing", severity: .critical,
-                title: "Telegram group commands have no sender allowlist",
+            out.append(finding(
+                "channels.telegram.groups.allowFrom.missing", for: .telegram, .critical,
                 detail: "Telegram group access is enabled but no sender allowlist is configured; this allows any group member to invoke /… commands" + (skills ? " (including skill commands)." : "."),
                 remediation: "Approve yourself via pairing (recommended), or set channels.telegram.groupAllowFrom (or per-group groups.<id>.allowFrom).",
-                location: (config["groupPolicy"] ?? config["groups"])?.origin))
+                at: config["groupPolicy"] ?? config["groups"]))
         }
         return out
     }

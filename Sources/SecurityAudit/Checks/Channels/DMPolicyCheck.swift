@@ -1,8 +1,8 @@
 /// The DM-policy findings every channel plugin gets (`channels.<id>.dm.*`): open DMs,
 /// an open policy without the `*` it needs, disabled DMs, and several senders sharing
 /// the agent's main session.
-enum DMPolicyRules {
-    static let infos = [
+struct DMPolicyCheck: ChannelAccountCheck {
+    let infos = [
         CheckInfo(
             id: "channels.<id>.dm.open",
             title: "<Label> DMs are open",
@@ -10,10 +10,10 @@ enum DMPolicyRules {
             rationale: "An open DM policy lets anyone who can find the bot talk to the agent and its tools; pairing or an allowlist keeps it to people you approved.",
             remediation: "Use dmPolicy \"pairing\" or \"allowlist\".",
             triggers: [
-                CheckExample(#"{ channels: { telegram: { botToken: "t", dmPolicy: "open", allowFrom: ["*"] } } }"#),
-                CheckExample(#"{ channels: { discord: { token: "t", dm: { policy: "open" } } } }"#),
-                CheckExample(#"{ channels: { slack: { botToken: "xoxb", appToken: "xapp", dmPolicy: "open" } } }"#),
-                CheckExample(#"{ channels: { signal: { accounts: { work: { account: "+15550001", dmPolicy: "open" } } } } }"#),
+                CheckExample(#"{ channels: { telegram: { botToken: "t", ↓dmPolicy: "open", allowFrom: ["*"] } } }"#),
+                CheckExample(#"{ channels: { discord: { token: "t", dm: { ↓policy: "open" } } } }"#),
+                CheckExample(#"{ channels: { slack: { botToken: "xoxb", appToken: "xapp", ↓dmPolicy: "open" } } }"#),
+                CheckExample(#"{ channels: { signal: { accounts: { work: { account: "+15550001", ↓dmPolicy: "open" } } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ channels: { telegram: { botToken: "t", dmPolicy: "pairing" } } }"#),
@@ -27,14 +27,14 @@ enum DMPolicyRules {
             severity: .fixed(.warn),
             rationale: "An open DM policy is only valid with \"*\" in allowFrom; without it the gateway's behaviour differs from what the config seems to say.",
             remediation: "Add \"*\" to allowFrom, or better, switch to pairing.",
-            triggers: [CheckExample(#"{ channels: { telegram: { botToken: "t", dmPolicy: "open" } } }"#)],
+            triggers: [CheckExample(#"{ channels: { telegram: { botToken: "t", ↓dmPolicy: "open" } } }"#)],
             passes: [CheckExample(#"{ channels: { telegram: { botToken: "t", dmPolicy: "open", allowFrom: [" * "] } } }"#)]),
         CheckInfo(
             id: "channels.<id>.dm.disabled",
             title: "<Label> DMs are disabled",
             severity: .fixed(.info),
             rationale: "Disabled DMs ignore every inbound direct message; reported so the choice is visible.",
-            triggers: [CheckExample(#"{ channels: { discord: { token: "t", dm: { policy: "disabled" } } } }"#)],
+            triggers: [CheckExample(#"{ channels: { discord: { token: "t", dm: { ↓policy: "disabled" } } } }"#)],
             passes: [CheckExample(#"{ channels: { discord: { token: "t", dm: { policy: "pairing" } } } }"#)]),
         CheckInfo(
             id: "channels.<id>.dm.scope_main_multiuser",
@@ -43,8 +43,8 @@ enum DMPolicyRules {
             rationale: "When several people may DM the bot and every DM lands in the agent's main session, one sender can read context (and results) left by another.",
             remediation: "Set session.dmScope to \"per-channel-peer\" (or \"per-account-channel-peer\").",
             triggers: [
-                CheckExample(#"{ channels: { telegram: { botToken: "t", dmPolicy: "allowlist", allowFrom: ["1", "2"] } } }"#),
-                CheckExample(#"{ channels: { telegram: { botToken: "t", dmPolicy: "open", allowFrom: ["*"] } } }"#),
+                CheckExample(#"{ channels: { telegram: { botToken: "t", ↓dmPolicy: "allowlist", allowFrom: ["1", "2"] } } }"#),
+                CheckExample(#"{ channels: { telegram: { botToken: "t", ↓dmPolicy: "open", allowFrom: ["*"] } } }"#),
             ],
             passes: [
                 CheckExample(#"{ channels: { telegram: { botToken: "t", allowFrom: ["1", "tg:1"] } } }"#),
@@ -53,41 +53,41 @@ enum DMPolicyRules {
             ]),
     ]
 
-    static func findings(account: ChannelAccount, context: AuditContext) -> [Finding] {
+    func findings(for scope: ChannelAccountScope) -> [Finding] {
+        let account = scope.account
+        let context = scope.context
         let dm = DMPolicy(account: account)
         let channel = account.channel
-        let label = channel.label
         var out: [Finding] = []
         if dm.policy == "open" {
-            out.append(Finding(
-                checkId: "channels.\(channel.id).dm.open", severity: .critical, title: "\(label) DMs are open",
+            out.append(finding(
+                "channels.<id>.dm.open", for: channel, .critical,
                 detail: "\(dm.policyPath)=\"open\" allows anyone to DM the bot.",
                 remediation: "Use pairing/allowlist; if you really need open DMs, ensure \(dm.allowFromPath)allowFrom includes \"*\".",
-                location: dm.policyNode?.origin))
+                at: dm.policyNode))
             if !dm.hasWildcard {
-                out.append(Finding(
-                    checkId: "channels.\(channel.id).dm.open_invalid", severity: .warn, title: "\(label) DM config looks inconsistent",
+                out.append(finding(
+                    "channels.<id>.dm.open_invalid", for: channel, .warn,
                     detail: "\"open\" requires \(dm.allowFromPath)allowFrom to include \"*\".",
-                    location: dm.policyNode?.origin))
+                    at: dm.policyNode))
             }
         }
         if dm.policy == "disabled" {
-            out.append(Finding(
-                checkId: "channels.\(channel.id).dm.disabled", severity: .info, title: "\(label) DMs are disabled",
+            out.append(finding(
+                "channels.<id>.dm.disabled", for: channel, .info,
                 detail: "\(dm.policyPath)=\"disabled\" ignores inbound DMs.",
-                location: dm.policyNode?.origin))
+                at: dm.policyNode))
             return out
         }
-        let scope = context.config["session"]["dmScope"]
-        let dmScope = scope.map { $0.isNull ? "main" : $0.javaScriptString } ?? "main"
+        let dmScopeNode = context.config["session"]["dmScope"]
+        let dmScope = dmScopeNode.map { $0.isNull ? "main" : $0.javaScriptString } ?? "main"
         if dmScope == "main", dm.isMultiUser(account: account) {
-            out.append(Finding(
-                checkId: "channels.\(channel.id).dm.scope_main_multiuser", severity: .warn,
-                title: "\(label) DMs share the main session",
+            out.append(finding(
+                "channels.<id>.dm.scope_main_multiuser", for: channel, .warn,
                 detail: "Multiple DM senders currently share the main session, which can leak context across users.",
                 remediation: "Run: " + context.cliCommand("openclaw config set session.dmScope \"per-channel-peer\"")
                     + " (or \"per-account-channel-peer\" for multi-account channels) to isolate DM sessions per sender.",
-                location: scope?.origin ?? dm.policyNode?.origin))
+                at: dmScopeNode ?? dm.policyNode))
         }
         return out
     }

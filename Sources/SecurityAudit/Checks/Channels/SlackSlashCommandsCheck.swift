@@ -1,7 +1,9 @@
 /// Slack-only findings: slash commands that bypass access groups, or that no one is
 /// allowed to run.
-enum SlackRules {
-    static let infos = [
+struct SlackSlashCommandsCheck: ChannelAccountCheck {
+    let channel: KnownChannel? = .slack
+
+    let infos = [
         CheckInfo(
             id: "channels.slack.commands.slash.useAccessGroups_off",
             title: "Slack slash commands bypass access groups",
@@ -9,8 +11,8 @@ enum SlackRules {
             rationale: "With access groups off, slash commands skip sender allowlists: anyone in a channel the app is in can run commands that drive the agent.",
             remediation: "Set commands.useAccessGroups=true.",
             triggers: [
-                CheckExample(#"{ commands: { useAccessGroups: false }, channels: { slack: { botToken: "xoxb", appToken: "xapp", slashCommand: { enabled: true } } } }"#),
-                CheckExample(#"{ commands: { useAccessGroups: false, native: true }, channels: { slack: { botToken: "xoxb", appToken: "xapp" } } }"#),
+                CheckExample(#"{ commands: { ↓useAccessGroups: false }, channels: { slack: { botToken: "xoxb", appToken: "xapp", slashCommand: { enabled: true } } } }"#),
+                CheckExample(#"{ commands: { ↓useAccessGroups: false, native: true }, channels: { slack: { botToken: "xoxb", appToken: "xapp" } } }"#),
             ],
             passes: [
                 // Slack's native commands are off by default and no slash command is set up.
@@ -24,7 +26,7 @@ enum SlackRules {
             rationale: "Slash commands are on but no owner or channel users allowlist exists, so every command is rejected: usually a setup mistake that tempts people into turning access groups off.",
             remediation: "Approve yourself via pairing, or set channels.slack.allowFrom and/or channels.slack.channels.<id>.users.",
             triggers: [
-                CheckExample(#"{ channels: { slack: { botToken: "xoxb", appToken: "xapp", groupPolicy: "open", slashCommand: { enabled: true } } } }"#),
+                CheckExample(#"{ channels: { slack: { botToken: "xoxb", appToken: "xapp", groupPolicy: "open", slashCommand: { ↓enabled: true } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ channels: { slack: { botToken: "xoxb", appToken: "xapp", slashCommand: { enabled: true }, allowFrom: ["U123ABC"] } } }"#),
@@ -33,7 +35,9 @@ enum SlackRules {
             ]),
     ]
 
-    static func findings(account: ChannelAccount, context: AuditContext) -> [Finding] {
+    func findings(for scope: ChannelAccountScope) -> [Finding] {
+        let account = scope.account
+        let context = scope.context
         let config = account.config
         let commands = context.config["commands"]
         let slash = config["slashCommand"]["enabled"]
@@ -42,12 +46,11 @@ enum SlackRules {
             || slash.bool == true
         guard enabled else { return [] }
         if commands["useAccessGroups"].bool == false {
-            return [Finding(
-                checkId: "channels.slack.commands.slash.useAccessGroups_off", severity: .critical,
-                title: "Slack slash commands bypass access groups",
+            return [finding(
+                "channels.slack.commands.slash.useAccessGroups_off", for: .slack, .critical,
                 detail: "Slack slash/native commands are enabled while commands.useAccessGroups=false; this can allow unrestricted /… command execution from channels/users you didn't explicitly authorize.",
                 remediation: "Set commands.useAccessGroups=true (recommended).",
-                location: commands["useAccessGroups"]?.origin)]
+                at: commands["useAccessGroups"])]
         }
         let owners = (config["allowFrom"].array ?? config["dm"]["allowFrom"].array ?? [])
             .map { $0.javaScriptString.trimmingWhitespace } + account.storeAllowFrom
@@ -55,11 +58,10 @@ enum SlackRules {
             channel.object != nil && !(channel["users"].array ?? []).isEmpty
         }
         guard owners.allSatisfy(\.isEmpty), !channelUsers else { return [] }
-        return [Finding(
-            checkId: "channels.slack.commands.slash.no_allowlists", severity: .warn,
-            title: "Slack slash commands have no allowlists",
+        return [finding(
+            "channels.slack.commands.slash.no_allowlists", for: .slack, .warn,
             detail: "Slack slash/native commands are enabled, but neither an owner allowFrom list nor any channels.<id>.users allowlist is configured; /… commands will be rejected for everyone.",
             remediation: "Approve yourself via pairing (recommended), or set channels.slack.allowFrom and/or channels.slack.channels.<id>.users.",
-            location: slash?.origin ?? account.section?.origin)]
+            at: slash ?? account.section)]
     }
 }

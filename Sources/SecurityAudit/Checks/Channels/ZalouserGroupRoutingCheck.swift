@@ -1,25 +1,28 @@
 /// `channels.zalouser.groups.mutable_entries`: Zalo Personal group routing keyed by a
 /// group name or slug rather than a stable group id. Auth ignores such keys unless name
 /// matching is on, and a renamed group can then match something else.
-enum ZalouserRules {
+struct ZalouserGroupRoutingCheck: ChannelAccountCheck {
+    static let id = "channels.zalouser.groups.mutable_entries"
     static let listedEntries = 5
 
-    static let infos = [
+    let channel: KnownChannel? = .zalouser
+
+    let infos = [
         CheckInfo(
-            id: "channels.zalouser.groups.mutable_entries",
+            id: Self.id,
             title: "Zalouser group routing contains mutable group entries",
             severity: .varies(default: .warn, rule: "info when dangerouslyAllowNameMatching is on (an explicit break-glass choice), else warn"),
             rationale: "Group names can be changed by their members; a routing entry that names a group instead of its id drifts to whatever group carries that name.",
             remediation: "Prefer stable Zalo group IDs in channels.zalouser.groups.",
             triggers: [
                 CheckExample(
-                    #"{ channels: { zalouser: { groups: { "Ops Room": { allow: true }, "group:g-123": { allow: true }, "456": {} } } } }"#,
+                    #"{ channels: { zalouser: { ↓groups: { "Ops Room": { allow: true }, "group:g-123": { allow: true }, "456": {} } } } }"#,
                     severity: .warn, files: [.file("credentials/zalouser/credentials.json", "{}")]),
                 CheckExample(
-                    #"{ channels: { zalouser: { dangerouslyAllowNameMatching: true, groups: { "Ops Room": { allow: true } } } } }"#,
+                    #"{ channels: { zalouser: { dangerouslyAllowNameMatching: true, ↓groups: { "Ops Room": { allow: true } } } } }"#,
                     severity: .info, files: [.file("credentials/zalouser/credentials.json", "{}")]),
                 CheckExample(
-                    #"{ channels: { zalouser: { accounts: { Work: { profile: "Team A", groups: { ops: {} } } } } } }"#,
+                    #"{ channels: { zalouser: { accounts: { Work: { profile: "Team A", ↓groups: { ops: {} } } } } } }"#,
                     files: [.file("credentials/zalouser/credentials-team%20a.json", "{}")]),
             ],
             passes: [
@@ -42,23 +45,25 @@ enum ZalouserRules {
         return !(idBody.map { !$0.isEmpty && !$0.contains(where: \.isWhitespace) } ?? false)
     }
 
-    static func findings(account: ChannelAccount, multiAccount: Bool) -> [Finding] {
+    func findings(for scope: ChannelAccountScope) -> [Finding] {
+        let account = scope.account
         let groups = account.config["groups"]
-        let prefix = multiAccount || account.hasExplicitEntry ? "channels.zalouser.accounts.\(account.id)" : "channels.zalouser"
-        let entries = (groups.object?.keys ?? []).filter(isMutable).map { "\(prefix).groups:\($0)" }
+        let prefix = scope.multiAccount || account.hasExplicitEntry ? "channels.zalouser.accounts.\(account.id)" : "channels.zalouser"
+        let entries = (groups.object?.keys ?? []).filter(Self.isMutable).map { "\(prefix).groups:\($0)" }
         guard !entries.isEmpty else { return [] }
-        let shown = entries.prefix(listedEntries).joined(separator: ", ")
-        let more = entries.count > listedEntries ? " (+\(entries.count - listedEntries) more)" : ""
-        let breakGlass = account.config["dangerouslyAllowNameMatching"].bool == true
-        return [Finding(
-            checkId: "channels.zalouser.groups.mutable_entries", severity: breakGlass ? .info : .warn,
-            title: breakGlass ? "Zalouser group routing uses break-glass name matching" : "Zalouser group routing contains mutable group entries",
-            detail: breakGlass
-                ? "Zalouser group-name routing is explicitly enabled via dangerouslyAllowNameMatching. This mutable-identity mode is operator-selected break-glass behavior and out-of-scope for vulnerability reports by itself. Found: \(shown)\(more)."
-                : "Zalouser group auth is ID-only by default, so unresolved group-name or slug entries are ignored for auth and can drift from the intended trusted group. Found: \(shown)\(more).",
-            remediation: breakGlass
-                ? "Prefer stable Zalo group IDs (for example group:<id> or provider-native g- ids), then disable dangerouslyAllowNameMatching."
-                : "Prefer stable Zalo group IDs in channels.zalouser.groups, or explicitly opt in with dangerouslyAllowNameMatching=true if you accept mutable group-name matching.",
-            location: groups?.origin)]
+        let shown = entries.prefix(Self.listedEntries).joined(separator: ", ")
+        let more = entries.count > Self.listedEntries ? " (+\(entries.count - Self.listedEntries) more)" : ""
+        guard account.config["dangerouslyAllowNameMatching"].bool == true else {
+            return [finding(
+                Self.id, for: .zalouser, .warn,
+                detail: "Zalouser group auth is ID-only by default, so unresolved group-name or slug entries are ignored for auth and can drift from the intended trusted group. Found: \(shown)\(more).",
+                remediation: "Prefer stable Zalo group IDs in channels.zalouser.groups, or explicitly opt in with dangerouslyAllowNameMatching=true if you accept mutable group-name matching.",
+                at: groups)]
+        }
+        return [finding(
+            Self.id, for: .zalouser, .info, title: "Zalouser group routing uses break-glass name matching",
+            detail: "Zalouser group-name routing is explicitly enabled via dangerouslyAllowNameMatching. This mutable-identity mode is operator-selected break-glass behavior and out-of-scope for vulnerability reports by itself. Found: \(shown)\(more).",
+            remediation: "Prefer stable Zalo group IDs (for example group:<id> or provider-native g- ids), then disable dangerouslyAllowNameMatching.",
+            at: groups)]
     }
 }

@@ -1,9 +1,9 @@
 /// `channels.<id>.allowFrom.dangerous_name_matching_enabled`: an account authorizes
 /// senders by display name, email or tag again.
-enum NameMatchingRule {
+struct NameMatchingCheck: ChannelAccountCheck {
     static let id = "channels.<id>.allowFrom.dangerous_name_matching_enabled"
 
-    static let infos = [
+    let infos = [
         CheckInfo(
             id: id,
             title: "<Label> dangerous name matching is enabled",
@@ -11,8 +11,8 @@ enum NameMatchingRule {
             rationale: "Names, emails and tags can be changed or claimed by anyone; matching senders on them lets an impostor pass an allowlist that was meant to name one person.",
             remediation: "Prefer stable sender IDs in allowlists, then disable dangerouslyAllowNameMatching.",
             triggers: [
-                CheckExample(#"{ channels: { discord: { token: "t", dangerouslyAllowNameMatching: true } } }"#),
-                CheckExample(#"{ channels: { slack: { botToken: "xoxb", appToken: "xapp", accounts: { ops: { dangerouslyAllowNameMatching: true } } } } }"#),
+                CheckExample(#"{ channels: { discord: { token: "t", ↓dangerouslyAllowNameMatching: true } } }"#),
+                CheckExample(#"{ channels: { slack: { botToken: "xoxb", appToken: "xapp", accounts: { ops: { ↓dangerouslyAllowNameMatching: true } } } } }"#),
             ],
             passes: [
                 CheckExample(#"{ channels: { discord: { token: "t", dangerouslyAllowNameMatching: false } } }"#),
@@ -22,15 +22,16 @@ enum NameMatchingRule {
             ]),
     ]
 
-    static func findings(account: ChannelAccount, multiAccount: Bool) -> [Finding] {
+    func findings(for scope: ChannelAccountScope) -> [Finding] {
+        let account = scope.account
         let flag = account.config["dangerouslyAllowNameMatching"]
         guard flag.bool == true else { return [] }
-        let note = multiAccount || account.hasExplicitEntry ? " (account: \(account.id))" : ""
-        return [Finding(
-            checkId: "channels.\(account.channel.id).allowFrom.dangerous_name_matching_enabled", severity: .info,
+        let note = scope.multiAccount || account.hasExplicitEntry ? " (account: \(account.id))" : ""
+        return [finding(
+            Self.id, for: account.channel, .info,
             title: "\(account.channel.label) dangerous name matching is enabled\(note)",
             detail: "dangerouslyAllowNameMatching=true re-enables mutable name/email/tag matching for sender authorization. This is a break-glass compatibility mode, not a hardened default.",
             remediation: "Prefer stable sender IDs in allowlists, then disable dangerouslyAllowNameMatching.",
-            location: flag?.origin)]
+            at: flag)]
     }
 }
