@@ -64,8 +64,8 @@ extension LegacyConfigMigration {
     /// are written, `agents.entries` wins and doctor removes the list.
     mutating func migrateRosterList() {
         guard let list = node(at: ["agents", "list"]), let items = list.array else { return }
-        removeNode(at: ["agents", "list"])
         if node(at: ["agents", "entries"]) != nil {
+            removeNode(at: ["agents", "list"])
             record("agents.list", replacement: "agents.entries", origin: list.origin, migrated: false, since: Self.v2026_8_1, dropped: nil,
                    note: "the agent roster is keyed agents.entries since 2026.8.1; agents.entries is already set and wins, and doctor removes agents.list")
             return
@@ -80,7 +80,9 @@ extension LegacyConfigMigration {
             object["id"] = nil
             entries[id] = ConfigNode(.object(object), origin: item.origin)
         }
+        // Entries first, so that `agents` keeps its place in the file.
         set(["agents", "entries"], ConfigNode(.object(entries), origin: list.origin))
+        removeNode(at: ["agents", "list"])
         let lost = unmoved == 0 ? "" : "; \(unmoved) entr\(unmoved == 1 ? "y" : "ies") without a usable or unique id could not be keyed and were not audited"
         record("agents.list", replacement: "agents.entries", origin: list.origin, migrated: true, since: Self.v2026_8_1, dropped: nil,
                note: "the agent roster became keyed agents.entries in 2026.8.1, each id its key" + lost)
