@@ -121,8 +121,6 @@ struct AuditCommand: ParsableCommand {
     }
 
     func run() throws {
-        let clock = ContinuousClock()
-        let start = clock.now
         var environment = ProcessEnvironment.current()
         if noColor { environment["NO_COLOR"] = "1" }
         let cwd = ProcessEnvironment.currentDirectory()
@@ -138,114 +136,28 @@ struct AuditCommand: ParsableCommand {
         request.openclawVersion = release
         // Without --advisories the bundled snapshot is decoded only if a release is matched.
         if let advisories { request.advisories = try AdvisoryDataOption.load(advisories) }
-        // Before anything runs (a --fix included); the includes are checked once loaded.
-        let located = AuditPreparation.locate(request).paths
-        try reporting.refuseProtectedDestinations(
-            cwd: cwd, stateDir: located.stateDir, configPath: located.configPath, includeFiles: [])
-        if fix {
-            try runFix(request, environment: environment, cwd: cwd)
-            return
-        }
-
-        var context: AuditContext
-        do {
-            context = try AuditPreparation.prepare(request)
-        } catch {
-            StandardStreams.error("Config invalid\n\(error.description)")
-            throw ExitCode(1)
-        }
-        warnAboutMissingVariables(context)
-        try reporting.refuseProtectedDestinations(
-            cwd: cwd, stateDir: context.paths.stateDir, configPath: context.paths.configPath,
-            includeFiles: context.configFile.includeFiles)
-        if deep {
-            context = try runDeepCollectors(context, request: request)
-        }
-
-        var report = Auditor.run(context, timestamp: ProcessEnvironment.epochMilliseconds())
-        report.durationSeconds = elapsedSeconds(since: start, clock: clock)
+        var session = AuditSession(request: request, fix: fix ? (dryRun ? .dryRun : .apply) : nil)
+        session.deepOptions = deepOptions
+        reporting.configure(&session)
         let format = try reporting.resolvedFormat(json: json)
-        let status = try reporting.deliver(
-            report, format: format, colors: format == .text && useColors(environment),
-            profile: environment["OPENCLAW_PROFILE"], workingDirectory: cwd,
-            width: ProcessEnvironment.stdoutTerminalWidth(environment))
-        if status != .success { throw ExitCode(status.rawValue) }
-    }
+        let delivery = ReportDelivery(
+            format: format, colors: format == .text && useColors(environment), profile: environment["OPENCLAW_PROFILE"],
+            workingDirectory: cwd, width: ProcessEnvironment.stdoutTerminalWidth(environment), environment: environment)
 
-    /// Fixes first, then audits the fixed state: `{fix, report}` with --json, the report
-    /// with its FIX block as text; other formats carry the report alone. A config that
-    /// does not load is never edited or audited (no report of an empty config): the error
-    /// goes to stderr and the exit status is 1. A dry run changes and prints nothing; a
-    /// real run still tightens the state dir and the config file, as upstream does, and
-    /// says so (`{fix, report}` with no findings and `complete: false` under --json).
-    private func runFix(_ request: AuditRequest, environment: [String: String], cwd: String) throws {
-        let clock = ContinuousClock()
-        let start = clock.now
-        let result: SecurityFixResult
-        var context: AuditContext
+        let outcome: AuditOutcome
         do {
-            result = try SecurityFixer.run(request, dryRun: dryRun)
-            context = try AuditPreparation.prepare(request)
+            outcome = try session.run(observer: observer)
         } catch {
-            StandardStreams.error("Config invalid\n\(error.description)")
-            if !dryRun { try reportTightened(SecurityFixer.tightenUnloadable(request, error: error), error: error) }
-            throw ExitCode(1)
-        }
-        warnAboutMissingVariables(context)
-        if deep {
-            context = try runDeepCollectors(context, request: request)
-        }
-        var report = Auditor.run(context, timestamp: ProcessEnvironment.epochMilliseconds())
-        report.durationSeconds = elapsedSeconds(since: start, clock: clock)
-        let format = try reporting.resolvedFormat(json: json)
-        var status = AuditExitStatus.success
-        switch format {
-        case .json:
-            StandardStreams.output(FixJSONDocument.render(fix: result, report: report))
-        case .text:
-            let block = FixTextBlock(result: result, homeDir: context.paths.homeDir, environment: environment)
-            StandardStreams.output(TextReporter(
-                colors: useColors(environment), profile: environment["OPENCLAW_PROFILE"], fixBlock: block,
-                width: ProcessEnvironment.stdoutTerminalWidth(environment)
-            ).render(report))
-        default:
-            try reporting.refuseProtectedDestinations(
-                cwd: cwd, stateDir: context.paths.stateDir, configPath: context.paths.configPath,
-                includeFiles: context.configFile.includeFiles)
-            status = try reporting.deliver(
-                report, format: format, colors: false, profile: environment["OPENCLAW_PROFILE"], workingDirectory: cwd)
-        }
-        if !result.ok || result.actions.contains(where: { $0.error != nil }) {
+            StandardStreams.error(error.description)
+            if case .configInvalid(_, fix: let tightened?) = error, let result = tightened.fix {
+                // What a real --fix still tightened: the {fix, report} document, else one line.
+                if format == .json { _ = try reporting.deliver(tightened, delivery) }
+                else { StandardStreams.error(FixTextBlock.unloadableConfigSummary(result)) }
+            }
             throw ExitCode(AuditExitStatus.error.rawValue)
         }
+        let status = try reporting.deliver(outcome, delivery)
         if status != .success { throw ExitCode(status.rawValue) }
-    }
-
-    /// What `--fix` did to an unloadable config's state dir and file: the `{fix, report}`
-    /// document under --json (the report has no findings, the config collector is
-    /// incomplete), else a line on stderr (paths stay out of it: the JSON renderer is the
-    /// one that redacts and escapes them).
-    private func reportTightened(_ result: SecurityFixResult, error: ConfigLoadError) throws {
-        if try reporting.resolvedFormat(json: json) == .json {
-            var report = AuditReport(timestamp: ProcessEnvironment.epochMilliseconds(), findings: [])
-            report.incomplete = [IncompleteCollector(collector: "config", reason: error.description)]
-            StandardStreams.output(FixJSONDocument.render(fix: result, report: report))
-            return
-        }
-        let applied = result.actions.filter { $0.status == .applied }.count
-        let failed = result.actions.filter { $0.error != nil }.count
-        StandardStreams.error("Fix: the config was not changed; state dir and config permissions: \(applied) tightened, \(failed) failed (--json lists them)")
-    }
-
-    private func elapsedSeconds(since start: ContinuousClock.Instant, clock: ContinuousClock) -> Double {
-        let elapsed = (clock.now - start).components
-        return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
-    }
-
-    private func warnAboutMissingVariables(_ context: AuditContext) {
-        for missing in context.configFile.missingEnvironmentVariables {
-            StandardStreams.error("Config (\(context.paths.configPath)): missing env var \"\(missing.name)\" at \(missing.configPath) — feature using this value will be unavailable")
-        }
     }
 
     private func useColors(_ environment: [String: String]) -> Bool {
@@ -253,28 +165,23 @@ struct AuditCommand: ParsableCommand {
             && (environment["FORCE_COLOR"].map { !$0.isEmpty && $0 != "0" } ?? (environment["NO_COLOR"] == nil))
     }
 
-    /// The probe and code scan, with a progress line on stderr when it is a terminal.
-    func runDeepCollectors(_ context: AuditContext, request: AuditRequest) throws -> AuditContext {
-        let showProgress = ProcessEnvironment.stderrIsTerminal()
+    /// `--token`, `--password`, `--timeout`, and a progress line on stderr when it is a terminal.
+    private var deepOptions: DeepAuditOptions {
         let progress: @Sendable (Int, Int) -> Void = { scanned, total in
             guard total > 0 else { return }
             StandardStreams.errorFragment("\r\u{1B}[2KScanning plugin and skill code: \(scanned)/\(total) files")
         }
-        let options = DeepAuditOptions(
+        return DeepAuditOptions(
             credentials: GatewayProbeCredentials(token: token, password: password),
             timeoutMilliseconds: timeout,
-            progress: showProgress ? progress : nil)
-        if showProgress { StandardStreams.errorFragment("Probing the gateway and scanning plugin and skill code…") }
-        let result = Result { () throws(GatewayTarget.PlaintextRemoteError) -> AuditContext in
-            try DeepAudit.collect(into: context, request: request, options: options)
-        }
-        if showProgress { StandardStreams.errorFragment("\r\u{1B}[2K") }
-        switch result {
-        case .success(let collected):
-            return collected
-        case .failure(let error):
-            StandardStreams.error(error.description)
-            throw ExitCode(1)
-        }
+            progress: ProcessEnvironment.stderrIsTerminal() ? progress : nil)
+    }
+
+    private var observer: AuditSession.Observer {
+        let showProgress = ProcessEnvironment.stderrIsTerminal()
+        return AuditSession.Observer(
+            warning: { StandardStreams.error($0) },
+            deepStarted: { if showProgress { StandardStreams.errorFragment("Probing the gateway and scanning plugin and skill code…") } },
+            deepFinished: { if showProgress { StandardStreams.errorFragment("\r\u{1B}[2K") } })
     }
 }

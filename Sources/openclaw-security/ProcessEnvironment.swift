@@ -30,12 +30,6 @@ enum ProcessEnvironment {
         return String(cString: dir)
     }
 
-    static func epochMilliseconds() -> Int64 {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
-    }
-
     static func stdoutIsTerminal() -> Bool { isatty(STDOUT_FILENO) == 1 }
 
     static func stderrIsTerminal() -> Bool { isatty(STDERR_FILENO) == 1 }

@@ -54,51 +54,35 @@ struct ReportingOptions: ParsableArguments {
         }
     }
 
-    /// Compares with the baseline, renders, writes the report and the new baseline, and
-    /// returns the exit status the gates ask for. Errors are printed on stderr and
-    /// become exit status 1.
-    ///
-    /// Nothing is written over the audited config, its includes or into the state dir:
-    /// `refuseProtectedDestinations` is called first with the files the audit read.
-    func deliver(
-        _ report: AuditReport, format: ReportFormat, colors: Bool, profile: String?, workingDirectory: String, width: Int? = nil
-    ) throws -> AuditExitStatus {
-        var report = report
-        let recorded = writeBaseline.map { _ in Baseline(recording: report) }
-        if let baseline {
-            do {
-                try Baseline(contentsOf: baseline).apply(to: &report, file: baseline)
-            } catch {
-                StandardStreams.error("openclaw-security audit: \(error.description)")
-                throw ExitCode(AuditExitStatus.error.rawValue)
-            }
+    /// The files this run writes and the baseline it compares with, for the session to
+    /// check and apply.
+    func configure(_ session: inout AuditSession) {
+        session.baseline = baseline
+        session.recordsBaseline = writeBaseline != nil
+        session.outputFiles = [("report", output), ("baseline", writeBaseline)].compactMap { what, path in
+            path.flatMap { $0 == "-" ? nil : AuditSession.OutputFile(what: what, path: $0) }
         }
-        let reporter = format.reporter(
-            colors: colors && (output == nil || output == "-"), profile: profile,
-            failOn: failOn, workingDirectory: workingDirectory, width: output == nil || output == "-" ? width : nil)
-        let text = reporter.render(report)
-        if let output, output != "-" {
+    }
+
+    /// Renders the outcome, writes the report and the new baseline, and returns the exit
+    /// status the gates ask for. A file that cannot be written is printed on stderr and
+    /// becomes exit status 1.
+    func deliver(_ outcome: AuditOutcome, _ delivery: ReportDelivery) throws -> AuditExitStatus {
+        let toStdout = output == nil || output == "-"
+        let reporter = delivery.format.reporter(
+            colors: delivery.colors && toStdout, profile: delivery.profile, failOn: failOn,
+            workingDirectory: delivery.workingDirectory, width: toStdout ? delivery.width : nil,
+            fix: outcome.fix.map { FixTextBlock(result: $0, homeDir: outcome.homeDir, environment: delivery.environment) })
+        let text = reporter.render(outcome.report)
+        if let output, !toStdout {
             try write(text, to: output, what: "report")
         } else {
             StandardStreams.output(text)
         }
-        if let writeBaseline, let recorded {
+        if let writeBaseline, let recorded = outcome.recordedBaseline {
             try write(recorded.rendered(), to: writeBaseline, what: "baseline")
         }
-        return ExitPolicy(failOn: failOn, failOnIncomplete: failOnIncomplete).status(for: report)
-    }
-
-    /// Exits with status 1 when `--output` or `--write-baseline` names the audited config,
-    /// one of its includes, or a path inside the state dir.
-    func refuseProtectedDestinations(cwd: String, stateDir: String, configPath: String, includeFiles: [String]) throws {
-        for (what, path) in [("report", output), ("baseline", writeBaseline)] {
-            guard let path, path != "-",
-                  let reason = ReportDestination.refusal(
-                    for: path, cwd: cwd, stateDir: stateDir, configPath: configPath, includeFiles: includeFiles)
-            else { continue }
-            StandardStreams.error("openclaw-security audit: refusing to write the \(what) to \(path): \(reason)")
-            throw ExitCode(AuditExitStatus.error.rawValue)
-        }
+        return outcome.exitStatus(ExitPolicy(failOn: failOn, failOnIncomplete: failOnIncomplete))
     }
 
     private func write(_ text: String, to path: String, what: String) throws {
@@ -109,4 +93,15 @@ struct ReportingOptions: ParsableArguments {
             throw ExitCode(AuditExitStatus.error.rawValue)
         }
     }
+}
+
+/// How the report is shown: the format and what the terminal and the environment say.
+struct ReportDelivery {
+    var format: ReportFormat
+    var colors: Bool
+    var profile: String?
+    var workingDirectory: String
+    var width: Int?
+    /// For the fix block's `~` / `$OPENCLAW_HOME`.
+    var environment: [String: String]
 }

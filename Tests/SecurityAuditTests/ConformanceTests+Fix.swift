@@ -6,16 +6,21 @@ import JSON5
 /// change strings, the modes after the fix and config values read back from the file.
 extension ConformanceTests {
     static func runFix(_ raw: [String: Any], request: AuditRequest, state: String) -> [String] {
-        var result: SecurityFixResult
-        var report: AuditReport
+        var result = SecurityFixResult(stateDir: "", configPath: "")
+        var report = AuditReport(timestamp: 0, findings: [])
+        var session = AuditSession(request: request, fix: .apply)
+        session.now = { 0 }
         do {
-            result = try SecurityFixer.run(request)
-            report = Auditor.run(try AuditPreparation.prepare(request), timestamp: 0)
+            let outcome = try session.run()
+            result = outcome.fix ?? result
+            report = outcome.report
         } catch {
             // As the CLI: the config is neither edited nor audited, its file and the state
             // dir are still tightened, and the report holds no finding.
-            result = SecurityFixer.tightenUnloadable(request, error: error)
-            report = AuditReport(timestamp: 0, findings: [])
+            if case .configInvalid(_, fix: let tightened?) = error {
+                result = tightened.fix ?? result
+                report = tightened.report
+            }
         }
         var problems: [String] = []
         let expect = raw["expect"] as? [String: Any] ?? [:]

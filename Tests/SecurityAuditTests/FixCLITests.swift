@@ -117,4 +117,28 @@ struct FixCLITests {
         #expect(FileManager.default.contents(atPath: path) == Data("{ $include: './missing.json5' }\n".utf8))
         #expect(FixFixture.mode(path) == 0o600)
     }
+
+    /// `--fix` delivers its report as the audit does: `--output`, `--baseline`,
+    /// `--write-baseline` and `--fail-on` used to be ignored under text and JSON (the
+    /// report went to stdout, every finding counted, nothing was recorded, exit 0).
+    @Test func fixReportsGoThroughTheSameDelivery() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("state/openclaw.json", "{ gateway: { bind: 'lan', auth: { mode: 'none' } }, logging: { redactSensitive: 'off' } }", mode: 0o644)
+        let report = dir.url("report.json"), baseline = dir.url("baseline.json")
+        let first = try cli.run(
+            ["audit", "--fix", "--json", "--output", report, "--write-baseline", baseline, "--fail-on", "critical"],
+            environment: cli.environment(dir))
+        #expect(first.status == 3, "\(first.stderr)")
+        #expect(first.stdout.isEmpty, "\(first.stdout)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any])
+        #expect((document["fix"] as? [String: Any])?["ok"] as? Bool == true)
+        let findings = (document["report"] as? [String: Any])?["findings"] as? [[String: Any]] ?? []
+        #expect(findings.contains { $0["severity"] as? String == "critical" })
+        #expect(FileManager.default.fileExists(atPath: baseline))
+
+        let second = try cli.run(["audit", "--fix", "--baseline", baseline, "--fail-on", "critical"], environment: cli.environment(dir))
+        #expect(second.status == 0, "\(second.stdout)")
+        #expect(second.stdout.contains("Fixes: no changes applied"), "\(second.stdout)")
+        #expect(!second.stdout.contains("CRITICAL"), "\(second.stdout)")
+    }
 }

@@ -153,8 +153,8 @@ struct FixFaultTests {
         let original = "{ channels: { imessage: { groupPolicy: 'open' } } }"
         try fixture.write("channels.json5", original)
         let request = fixture.request
-        let (environment, paths) = AuditPreparation.locate(request)
-        let loaded = try ConfigLoader(environment: environment).load(path: paths.configPath)
+        let context = try AuditPreparation.prepare(request)
+        let paths = context.paths
 
         // Another process rewrites the include: the planned byte range now holds another
         // value of the same type and length.
@@ -163,7 +163,7 @@ struct FixFaultTests {
         try fixture.write("channels.json5", theirs)
 
         var result = SecurityFixResult(stateDir: paths.stateDir, configPath: paths.configPath)
-        let rewrites = SecurityFixer.planRewrites(loaded, release: .unknown, credentialsDir: paths.credentialsDir, into: &result)
+        let rewrites = SecurityFixer.planRewrites(context, into: &result)
         let walker = NoFollowWalker(anchors: [paths.stateDir])
         SecurityFixer.write(rewrites, walker: walker, includeWalker: walker, operations: POSIXFixFileOperations(), into: &result)
         #expect(fixture.text("channels.json5") == theirs)

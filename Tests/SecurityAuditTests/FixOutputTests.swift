@@ -55,7 +55,7 @@ struct FixOutputTests {
     }
 
     @Test func theJSONDocumentWrapsFixAndReport() throws {
-        let text = FixJSONDocument.render(fix: Self.sample, report: AuditReport(timestamp: 7, findings: []))
+        let text = FixJSONReporter(fix: Self.sample).render(AuditReport(timestamp: 7, findings: []))
         let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
         #expect(object.map { Set($0.keys) } == ["fix", "report"])
         #expect((object?["report"] as? [String: Any])?["ts"] as? Int == 7)

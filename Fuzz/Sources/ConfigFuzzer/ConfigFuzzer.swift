@@ -7,14 +7,17 @@ import JSON5
 import SecurityAudit
 
 // libFuzzer entry point. One input is up to eight files separated by NUL bytes (a byte
-// that cannot occur in valid JSON5 text): the first is `openclaw.json`, the others are
-// `inc1.json5` ... `inc7.json5` beside it, so `$include` chains, cycles and merges are
-// reachable. Every input goes through:
+// that cannot occur in valid JSON5 text): the first is `openclaw.json`, the next six are
+// `inc1.json5` ... `inc6.json5` beside it, so `$include` chains, cycles and merges are
+// reachable, and the eighth is the state dir's `.env`, whose variables feed `${VAR}`
+// expansion (a short variable referenced many times reaches the expansion budget). Every
+// input goes through:
 //
 // 1. the JSON5 parser on the raw bytes of each part; for a parsed tree, every string
-//    survives `JSON5.quote` and a parse back;
-// 2. the config loader and the whole audit (`AuditPreparation` with the file facts,
-//    every check, the text and JSON reporters) on a real state dir holding the files;
+//    survives `JSON5.quote` and a parse back; the dotenv parser on the last part;
+// 2. the dotenv loader, `${VAR}` expansion, the config loader and the whole audit
+//    (`AuditPreparation` with the file facts, every check, the text and JSON reporters) on
+//    a real state dir holding the files;
 // 3. `--fix --dry-run` (planner, byte editor, unified diff, permission plan).
 //
 // Besides crashes, sanitizer reports, leaks and timeouts, the target traps on a broken
@@ -23,13 +26,16 @@ import SecurityAudit
 
 private let separator: UInt8 = 0
 private let maxParts = 8
+/// The index of the part written as `<stateDir>/.env`.
+private let dotEnvPart = maxParts - 1
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = size == 0 || data == nil ? [] : Array(UnsafeBufferPointer(start: data, count: size))
     var parts = bytes.split(separator: separator, maxSplits: maxParts - 1, omittingEmptySubsequences: false).map(Array.init)
     if parts.isEmpty { parts = [[]] }
-    for part in parts { checkParser(part) }
+    for part in parts.prefix(dotEnvPart) { checkParser(part) }
+    if parts.count > dotEnvPart { checkDotEnvParser(parts[dotEnvPart]) }
     FuzzStateDir.shared.audit(parts)
     return 0
 }
@@ -41,6 +47,22 @@ private func checkParser(_ bytes: [UInt8]) {
         guard let back = try? JSON5.parse(quoted), back.asString == string else {
             fail("JSON5.quote did not round-trip \(Array(string.unicodeScalars.map(\.value)))")
         }
+    }
+}
+
+/// Every name the dotenv parser returns is one dotenv accepts (`[A-Za-z_][A-Za-z0-9_.-]*`),
+/// so a line such as `A B=1` or `=x` never defines a variable.
+private func checkDotEnvParser(_ bytes: [UInt8]) {
+    func isNameByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+            || byte == UInt8(ascii: "_")
+    }
+    for (key, _) in DotEnv.parse(String(decoding: bytes, as: UTF8.self)) {
+        let name = Array(key.utf8)
+        let valid = name.first.map(isNameByte) == true && name.allSatisfy {
+            isNameByte($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-")
+        }
+        if !valid { fail("dotenv returned a name it must not accept: \(name)") }
     }
 }
 
@@ -90,7 +112,13 @@ private final class FuzzStateDir: @unchecked Sendable {
         ]
     }
 
-    func fileName(_ index: Int) -> String { index == 0 ? "openclaw.json" : "inc\(index).json5" }
+    func fileName(_ index: Int) -> String {
+        switch index {
+        case 0: "openclaw.json"
+        case dotEnvPart: ".env"
+        default: "inc\(index).json5"
+        }
+    }
 
     func audit(_ parts: [[UInt8]]) {
         for index in 0..<maxParts {
@@ -99,7 +127,7 @@ private final class FuzzStateDir: @unchecked Sendable {
             if index < parts.count { write(parts[index], to: path) }
         }
         let request = AuditRequest(
-            environment: environment, cwd: root, systemHome: home, loadDotEnv: false)
+            environment: environment, cwd: root, systemHome: home, loadDotEnv: true)
         var confined = request
         confined.fileSystem = ConfinedFileSystem(root: root)
 

@@ -156,13 +156,41 @@ extension Check {
         return info
     }
 
-    /// A finding of a declared id, with the declared title.
+    /// A finding of a declared id, with the declared title and, unless it says
+    /// otherwise, the declared remediation.
     func finding(
         _ id: String, _ severity: Severity, title: String? = nil, detail: String,
-        remediation: String? = nil, at location: ConfigNode? = nil
+        remediation: FindingRemediation = .declared, at location: ConfigNode? = nil
+    ) -> Finding {
+        finding(id, severity, title: title, detail: detail, remediation: remediation, origin: location?.origin)
+    }
+
+    /// The same, for a location that is not a config value (a secret found in a file).
+    func finding(
+        _ id: String, _ severity: Severity, title: String? = nil, detail: String,
+        remediation: FindingRemediation = .declared, origin: ConfigOrigin?
     ) -> Finding {
         Finding(
             checkId: id, severity: severity, title: title ?? info(id).title, detail: detail,
-            remediation: remediation, location: location?.origin)
+            remediation: remediation.text(declared: info(id).remediation), location: origin)
+    }
+}
+
+/// What a finding tells the user to do: what its declaration says (the default), a text
+/// of its own (a command naming the audited path), or nothing, where the original's
+/// finding has no remediation although the check's declaration documents one.
+enum FindingRemediation: ExpressibleByStringInterpolation {
+    case declared
+    case text(String)
+    case none
+
+    init(stringLiteral value: String) { self = .text(value) }
+
+    func text(declared: String?) -> String? {
+        switch self {
+        case .declared: return declared
+        case .text(let text): return text
+        case .none: return nil
+        }
     }
 }

@@ -126,16 +126,6 @@ struct NoFollowWalker {
         return .failure(.error("open \(name): \(SystemError.message(code))"))
     }
 
-    /// Names of the regular files in the folder `name` (inside `parent`) that end in
-    /// `suffix`, sorted, with the opened folder to reach them. A folder that is a link is
-    /// not listed.
-    static func listRegularFiles(named name: String, in parent: OwnedDescriptor, suffix: String) -> (OwnedDescriptor, [String])? {
-        guard case .success(let folder) = openDirectory(named: name, in: parent),
-              let names = entryNames(of: folder, kind: .regular, where: { $0.hasSuffix(suffix) })
-        else { return nil }
-        return (folder, names)
-    }
-
     /// Names of the entries of an opened folder that are of `kind` without following
     /// links and pass `include`, sorted by their bytes; nil when it cannot be listed.
     static func entryNames(of folder: OwnedDescriptor, kind: FileKind, where include: (String) -> Bool) -> [String]? {

@@ -49,7 +49,9 @@ public struct SecurityFixAction: Sendable, Equatable {
         case failed(String)
     }
 
-    /// Why a target was left alone. The first six are the original's words.
+    /// Why a target was left alone. The first five are the original's words; its
+    /// `outside-config-dir` cannot happen here: the loader refuses such an include, and
+    /// a config that does not load gets no include actions.
     public enum SkipReason: String, Sendable, Equatable {
         /// The target, or a folder on the way to it, is a symbolic link.
         case symlink
@@ -58,8 +60,6 @@ public struct SecurityFixAction: Sendable, Equatable {
         /// The permission bits already equal the mode.
         case already
         case missing
-        /// An `$include` path outside the config's folder (the loader refuses those too).
-        case outsideConfigDir = "outside-config-dir"
         /// A file with more than one hard link: another name, perhaps outside the state
         /// dir, shares its mode (upstream refuses such include files too).
         case hardlink
@@ -102,53 +102,4 @@ public struct SecurityFixAction: Sendable, Equatable {
 public struct ConfigFileDiff: Sendable, Equatable {
     public var path: String
     public var unifiedDiff: String
-}
-
-extension SecurityFixResult {
-    /// The JSON object, keys in the original's order. A dry run adds `dryRun` and
-    /// `configDiffs`; a real run has exactly the original's keys.
-    public var jsonValue: JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("ok", .bool(ok)),
-            ("stateDir", .string(stateDir)),
-            ("configPath", .string(configPath)),
-            ("configWritten", .bool(configWritten)),
-            ("changes", .array(changes.map(JSONValue.string))),
-            ("actions", .array(actions.map(\.jsonValue))),
-            ("errors", .array(errors.map(JSONValue.string))),
-        ]
-        if dryRun {
-            members.append(("dryRun", .bool(true)))
-            members.append(("configDiffs", .array(configDiffs.map {
-                .object([("path", .string($0.path)), ("diff", .string($0.unifiedDiff))])
-            })))
-        }
-        return .object(members)
-    }
-}
-
-extension SecurityFixAction {
-    public var jsonValue: JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("kind", .string("chmod")),
-            // A name can hold a token: redacted as in the text.
-            ("path", .string(SecretTextRedaction.redact(path))),
-            ("mode", .integer(Int64(mode))),
-            ("ok", .bool(ok)),
-        ]
-        switch status {
-        case .applied: break
-        case .planned: members.append(("planned", .bool(true)))
-        case .skipped(let reason): members.append(("skipped", .string(reason.rawValue)))
-        case .failed(let message): members.append(("error", .string(message)))
-        }
-        return .object(members)
-    }
-}
-
-/// `--fix --json`: `{fix, report}`.
-public enum FixJSONDocument {
-    public static func render(fix: SecurityFixResult, report: AuditReport) -> String {
-        JSONValue.object([("fix", fix.jsonValue), ("report", JSONReporter.document(report))]).rendered() + "\n"
-    }
 }

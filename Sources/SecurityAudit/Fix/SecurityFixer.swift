@@ -12,11 +12,16 @@ import JSON5
 /// whatever fails is recorded in the result (`errors` for the config, the action's
 /// `error` for a chmod), and the remaining steps still run.
 public enum SecurityFixer {
+    /// Plans from `context`, the one the checks saw (its loaded config and include
+    /// files, its pairing stores, its session transcripts), then applies the plan unless
+    /// `dryRun`. `systemHome` is the password database's home: a state dir equal to it
+    /// is one `--fix` must not change.
     public static func run(
-        _ request: AuditRequest, dryRun: Bool = false,
+        _ context: AuditContext, systemHome: String?, dryRun: Bool = false,
         operations: any FixFileOperations = POSIXFixFileOperations()
-    ) throws(ConfigLoadError) -> SecurityFixResult {
-        let (environment, paths) = AuditPreparation.locate(request)
+    ) -> SecurityFixResult {
+        let paths = context.paths
+        let loaded = context.configFile
         var result = SecurityFixResult(stateDir: paths.stateDir, configPath: paths.configPath, dryRun: dryRun)
         let configDir = PathNormalization.dirname(paths.configPath)
         // Everything is reached from the state dir; include files, which must lie in the
@@ -24,12 +29,10 @@ public enum SecurityFixer {
         let walker = NoFollowWalker(anchors: [paths.stateDir])
         let includeWalker = NoFollowWalker(anchors: [paths.stateDir, configDir])
 
-        let loaded = try ConfigLoader(environment: environment).load(path: paths.configPath)
         let unsafeStateDir = UnsafeStateDir.refusal(
-            stateDir: paths.stateDir, homeDirs: [paths.homeDir, request.systemHome].compactMap { $0 })
+            stateDir: paths.stateDir, homeDirs: [paths.homeDir, systemHome].compactMap { $0 })
         if loaded.exists {
-            let release = AuditPreparation.releaseBeforeAudit(request, paths: paths, config: loaded.root)
-            let rewrites = planRewrites(loaded, release: release, credentialsDir: paths.credentialsDir, into: &result)
+            let rewrites = planRewrites(context, into: &result)
             if dryRun {
                 // Diffs show whole lines around each edit: secrets on them are redacted
                 // as in every other output.
@@ -49,12 +52,20 @@ public enum SecurityFixer {
         // none is changed: the state dir's action fails, the others are refused.
         let fixer = PermissionFixer(walker: walker, dryRun: dryRun || unsafeStateDir != nil)
         let includeFixer = PermissionFixer(walker: includeWalker, dryRun: dryRun || unsafeStateDir != nil)
-        let roster = AgentRoster(config: loaded.root)
         result.actions = permissionActions(
-            paths: paths, includes: includeFiles(loaded, configPath: paths.configPath),
-            agentIds: roster.agentIdsDefaultFirst, fixer: fixer, includeFixer: includeFixer, walker: walker)
+            paths: paths, includes: loaded.exists ? loaded.includeFiles : [],
+            agentIds: context.agents.agentIdsDefaultFirst, transcripts: context.files.sessionTranscripts.filter { !$0.permissions.isSymlink }.map(\.path),
+            fixer: fixer, includeFixer: includeFixer, walker: walker)
         refuseChanges(under: unsafeStateDir, stateDir: paths.stateDir, in: &result)
         return result
+    }
+
+    /// Prepares the context as the audit does, then fixes from it.
+    public static func run(
+        _ request: AuditRequest, dryRun: Bool = false,
+        operations: any FixFileOperations = POSIXFixFileOperations()
+    ) throws(ConfigLoadError) -> SecurityFixResult {
+        run(try AuditPreparation.prepare(request), systemHome: request.systemHome, dryRun: dryRun, operations: operations)
     }
 
     /// `--fix` on a config that does not load: the config is neither edited nor audited,
@@ -90,11 +101,14 @@ public enum SecurityFixer {
     }
 
     /// The edited bytes of every file that changes; the change strings go into `result`.
-    static func planRewrites(
-        _ loaded: LoadedConfig, release: OpenClawRelease, credentialsDir: String, into result: inout SecurityFixResult
-    ) -> [ConfigFileRewrite] {
-        let store = WhatsAppPairingStore.defaultAccountAllowFrom(credentialsDir: credentialsDir)
-        let plan = ConfigFixPlanner(config: loaded.root, whatsAppStoreAllowFrom: store, release: release).plan()
+    /// The plan reads the config as written (before the legacy-key view) and the WhatsApp
+    /// default account's pairing-store entries the channel checks read, for the audited
+    /// release.
+    static func planRewrites(_ context: AuditContext, into result: inout SecurityFixResult) -> [ConfigFileRewrite] {
+        let loaded = context.configFile
+        let store = context.channelFacts.storeEntries(channel: .whatsapp, accountId: ChannelInventory.defaultAccountId)
+        let plan = ConfigFixPlanner(
+            config: loaded.writtenRoot ?? loaded.root, whatsAppStoreAllowFrom: store, release: context.openclaw).plan()
         result.changes = plan.changes
         result.errors += plan.errors
         guard !plan.edits.isEmpty else { return [] }
@@ -168,77 +182,65 @@ public enum SecurityFixer {
         }
     }
 
-    /// The include files to tighten, scanned from the main file as parsed.
-    static func includeFiles(_ loaded: LoadedConfig, configPath: String) -> [IncludeFileScanner.Include] {
-        guard loaded.exists, let parsed = loaded.source else { return [] }
-        return IncludeFileScanner(configPath: configPath).scan(parsed)
-    }
-
-    /// Interfaces.md §3.3, in order: state dir, config, includes, credentials dir and its
-    /// `*.json`, then per agent (default first) its folder, `agent/`, `auth-profiles.json`,
-    /// `sessions/`, `sessions.json` and `sessions/*.jsonl`.
+    /// In the original's order (`src/security/fix.ts`): state dir, config, includes,
+    /// credentials dir and its `*.json`, then per agent (default first) its folder,
+    /// `agent/`, `auth-profiles.json`, `sessions/`, `sessions.json` and `sessions/*.jsonl`;
+    /// then ours: the SQLite stores, and the rest of the transcripts.
+    ///
+    /// `transcripts` are the session transcripts the audit found that are not links
+    /// (links are left out as the original's `readdir` + `isFile()` leaves them): the
+    /// subjects of `fs.session_transcripts.perms_readable`, so what that check reports is
+    /// what `--fix` tightens. The original takes a configured agent's `*.jsonl` only;
+    /// the rest (rotated archives such as `<id>.jsonl.reset.<ts>`, and the transcripts of
+    /// agent folders the config no longer lists) hold the same conversations and come
+    /// last, configured agents first.
     static func permissionActions(
-        paths: OpenClawPaths, includes: [IncludeFileScanner.Include], agentIds: [String],
+        paths: OpenClawPaths, includes: [String], agentIds: [String], transcripts: [String],
         fixer: PermissionFixer, includeFixer: PermissionFixer, walker: NoFollowWalker
     ) -> [SecurityFixAction] {
         var actions: [SecurityFixAction] = []
         actions.append(fixer.fix(paths.stateDir, mode: 0o700, require: .directory))
         actions.append(fixer.fix(paths.configPath, mode: 0o600, require: .file))
         for include in includes {
-            actions.append(include.insideConfigDir
-                ? includeFixer.fix(include.path, mode: 0o600, require: .file)
-                : SecurityFixAction(path: include.path, mode: 0o600, status: .skipped(.outsideConfigDir)))
+            actions.append(includeFixer.fix(include, mode: 0o600, require: .file))
         }
         actions.append(fixer.fix(paths.credentialsDir, mode: 0o700, require: .directory))
         actions += filesInFolder(paths.credentialsDir, suffix: ".json", walker: walker) { name, folder, path in
             fixer.fix(name, in: folder, path: path, mode: 0o600, require: .file)
         }
-        for id in agentIds {
+        var transcriptsByFolder = TranscriptFolders(transcripts)
+        let sessionsDirs = agentIds.map { PathNormalization.join(paths.stateDir, "agents", $0, "sessions") }
+        for (id, sessionsDir) in zip(agentIds, sessionsDirs) {
             let agentRoot = PathNormalization.join(paths.stateDir, "agents", id)
             let agentDir = PathNormalization.join(agentRoot, "agent")
-            let sessionsDir = PathNormalization.join(agentRoot, "sessions")
             actions.append(fixer.fix(agentRoot, mode: 0o700, require: .directory))
             actions.append(fixer.fix(agentDir, mode: 0o700, require: .directory))
             actions.append(fixer.fix(PathNormalization.join(agentDir, "auth-profiles.json"), mode: 0o600, require: .file))
             actions.append(fixer.fix(sessionsDir, mode: 0o700, require: .directory))
             actions.append(fixer.fix(PathNormalization.join(sessionsDir, "sessions.json"), mode: 0o600, require: .file))
-            actions += filesInFolder(sessionsDir, suffix: ".jsonl", walker: walker) { name, folder, path in
-                fixer.fix(name, in: folder, path: path, mode: 0o600, require: .file)
-            }
+            let originals = transcriptsByFolder.take(sessionsDir) { $0.hasSuffix(".jsonl") }
+            actions += transcriptActions(sessionsDir, names: originals, fixer: fixer, walker: walker)
         }
         actions += databaseActions(stateDir: paths.stateDir, rosterIds: agentIds, fixer: fixer, walker: walker)
-        actions += transcriptActions(stateDir: paths.stateDir, rosterIds: agentIds, fixer: fixer, walker: walker)
+        for sessionsDir in sessionsDirs {
+            actions += transcriptActions(sessionsDir, names: transcriptsByFolder.take(sessionsDir), fixer: fixer, walker: walker)
+        }
+        for (sessionsDir, names) in transcriptsByFolder.remaining {
+            actions += transcriptActions(sessionsDir, names: names, fixer: fixer, walker: walker)
+        }
         return actions
     }
 
-    /// Ours, after the original's targets: the rest of what `fs.session_transcripts.perms_readable`
-    /// reports, so `--fix` clears it. The original tightens `sessions/*.jsonl` of
-    /// configured agents only (`src/security/fix.ts`); transcripts are every
-    /// `FileFactsGatherer.isTranscriptName` file of every `agents/*/sessions/` folder,
-    /// rotated archives (`<id>.jsonl.reset.<ts>`) and agents the config no longer lists
-    /// included, and they hold the same conversations. Regular files only, mode 600.
+    /// One action per transcript of one `sessions/` folder, reached without following
+    /// links: a folder that is a link (or gone) contributes nothing (a configured
+    /// agent's own action says why).
     static func transcriptActions(
-        stateDir: String, rosterIds: [String], fixer: PermissionFixer, walker: NoFollowWalker
+        _ sessionsDir: String, names: [String], fixer: PermissionFixer, walker: NoFollowWalker
     ) -> [SecurityFixAction] {
-        let agentsDir = PathNormalization.join(stateDir, "agents")
-        var seen = Set(rosterIds)
-        var agentNames = rosterIds
-        if case .parent(let parent, let name) = walker.locateParent(of: agentsDir),
-           let names = NoFollowWalker.listDirectories(named: name, in: parent) {
-            agentNames += names.filter { seen.insert($0).inserted }
-        }
-        var actions: [SecurityFixAction] = []
-        for (index, name) in agentNames.enumerated() {
-            let isRosterAgent = index < rosterIds.count
-            let sessionsDir = PathNormalization.join(agentsDir, name, "sessions")
-            // The original's loop above already took a configured agent's `*.jsonl`.
-            actions += filesInFolder(sessionsDir, where: {
-                FileFactsGatherer.isTranscriptName($0) && !(isRosterAgent && $0.hasSuffix(".jsonl"))
-            }, walker: walker) { name, folder, path in
-                fixer.fix(name, in: folder, path: path, mode: 0o600, require: .file)
-            }
-        }
-        return actions
+        guard !names.isEmpty, case .parent(let parent, let name) = walker.locateParent(of: sessionsDir),
+              case .success(let folder) = NoFollowWalker.openDirectory(named: name, in: parent)
+        else { return [] }
+        return names.map { fixer.fix($0, in: folder, path: PathNormalization.join(sessionsDir, $0), mode: 0o600, require: .file) }
     }
 
     /// The SQLite stores, after the original's targets: `state/` 700 and
@@ -296,17 +298,9 @@ public enum SecurityFixer {
         _ folder: String, suffix: String, walker: NoFollowWalker,
         _ body: (String, OwnedDescriptor, String) -> SecurityFixAction
     ) -> [SecurityFixAction] {
-        filesInFolder(folder, where: { $0.hasSuffix(suffix) }, walker: walker, body)
-    }
-
-    /// One action per regular file directly in `folder` whose name passes `include`.
-    static func filesInFolder(
-        _ folder: String, where include: (String) -> Bool, walker: NoFollowWalker,
-        _ body: (String, OwnedDescriptor, String) -> SecurityFixAction
-    ) -> [SecurityFixAction] {
         guard case .parent(let parent, let name) = walker.locateParent(of: folder),
               case .success(let opened) = NoFollowWalker.openDirectory(named: name, in: parent),
-              let names = NoFollowWalker.entryNames(of: opened, kind: .regular, where: include)
+              let names = NoFollowWalker.entryNames(of: opened, kind: .regular, where: { $0.hasSuffix(suffix) })
         else { return [] }
         return names.map { body($0, opened, PathNormalization.join(folder, $0)) }
     }

@@ -43,24 +43,6 @@ public struct Baseline: Sendable, Equatable {
         }
     }
 
-    public func rendered() -> String {
-        let document: JSONValue = .object([
-            ("version", .integer(Int64(Self.formatVersion))),
-            ("generator", .string("openclaw-security \(SecurityAuditVersion.current)")),
-            ("fingerprintVersion", .integer(Int64(FindingFingerprinter.version))),
-            ("findings", .array(entries.map { entry in
-                var members: [(String, JSONValue)] = [
-                    ("checkId", .string(entry.key.checkId)),
-                    ("fingerprint", .string(entry.key.fingerprint)),
-                ]
-                if let severity = entry.severity { members.append(("severity", .string(severity))) }
-                if let title = entry.title { members.append(("title", .string(title))) }
-                return .object(members)
-            })),
-        ])
-        return document.rendered() + "\n"
-    }
-
     public struct FormatError: Error, Sendable, Equatable, CustomStringConvertible {
         public var message: String
         public var description: String { message }

@@ -47,6 +47,6 @@ struct AgentRosterDefaultCheck: Check {
             guard authored.count != 1, markers != 1 else { return [] }
             detail = "Expected a resolvable default agent (sole entry, one default=true marker, or agents.ownership=explicit); found \(markers) default markers across \(authored.count) configured agents."
         }
-        return [finding(Self.id, .warn, detail: detail, remediation: infos[0].remediation, at: agents["entries"] ?? agents["list"])]
+        return [finding(Self.id, .warn, detail: detail, at: agents["entries"] ?? agents["list"])]
     }
 }

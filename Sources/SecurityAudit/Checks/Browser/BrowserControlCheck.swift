@@ -107,7 +107,6 @@ struct BrowserControlCheck: Check {
                 out.append(finding(
                     "browser.remote_cdp_http", .warn,
                     detail: "browser profile \"\(profile.name)\" uses http CDP (\(shownURL)); this is OK only if it's tailnet-only or behind an encrypted tunnel.",
-                    remediation: "Prefer HTTPS/TLS or a tailnet-only endpoint for remote CDP.",
                     at: location))
             }
             if resolved.allowsPrivateNetwork, HostClassification.isPrivateOrInternal(url.hostname) {

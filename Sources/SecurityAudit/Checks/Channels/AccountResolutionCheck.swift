@@ -31,7 +31,6 @@ struct AccountResolutionCheck: ChannelAccountCheck {
         return account.resolutionDiagnostics.map { diagnostic in
             finding(
                 Self.id, for: account.channel, .warn, detail: diagnostic,
-                remediation: "Ensure referenced secrets are available in this shell or run with a running gateway snapshot so security audit can inspect the full channel configuration.",
                 at: account.entry ?? account.section)
         }
     }

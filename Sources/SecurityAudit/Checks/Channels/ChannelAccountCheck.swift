@@ -41,13 +41,13 @@ extension ChannelAccountCheck {
     /// id and `<N>` the number, `<Label>` in the declared title the channel's label.
     func finding(
         _ id: String, for channel: KnownChannel, _ severity: Severity, number: Int? = nil, title: String? = nil,
-        detail: String, remediation: String? = nil, at location: ConfigNode?
+        detail: String, remediation: FindingRemediation = .declared, at location: ConfigNode?
     ) -> Finding {
         var checkId = id.replacingOccurrences(of: "<id>", with: channel.id)
         if let number { checkId = checkId.replacingOccurrences(of: "<N>", with: String(number)) }
         return Finding(
             checkId: checkId, severity: severity,
             title: title ?? info(id).title.replacingOccurrences(of: "<Label>", with: channel.label),
-            detail: detail, remediation: remediation, location: location?.origin)
+            detail: detail, remediation: remediation.text(declared: info(id).remediation), location: location?.origin)
     }
 }

@@ -47,7 +47,7 @@ struct ChannelWarningCheck: ChannelAccountCheck {
             return finding(
                 Self.id, for: account.channel,
                 context.openclaw.isAtLeast(Self.alwaysWarnSince) ? .warn : ChannelWarnings.severity(of: message.trimmingWhitespace),
-                number: scope.channelFindingsBefore + index + 1, detail: detail,
+                number: scope.channelFindingsBefore + index + 1, detail: detail, remediation: .none,
                 at: account.config["groupPolicy"] ?? account.section)
         }
     }

@@ -68,7 +68,7 @@ struct DMPolicyCheck: ChannelAccountCheck {
             if !dm.hasWildcard {
                 out.append(finding(
                     "channels.<id>.dm.open_invalid", for: channel, .warn,
-                    detail: "\"open\" requires \(dm.allowFromPath)allowFrom to include \"*\".",
+                    detail: "\"open\" requires \(dm.allowFromPath)allowFrom to include \"*\".", remediation: .none,
                     at: dm.policyNode))
             }
         }
@@ -85,8 +85,8 @@ struct DMPolicyCheck: ChannelAccountCheck {
             out.append(finding(
                 "channels.<id>.dm.scope_main_multiuser", for: channel, .warn,
                 detail: "Multiple DM senders currently share the main session, which can leak context across users.",
-                remediation: "Run: " + context.cliCommand("openclaw config set session.dmScope \"per-channel-peer\"")
-                    + " (or \"per-account-channel-peer\" for multi-account channels) to isolate DM sessions per sender.",
+                remediation: .text("Run: " + context.cliCommand("openclaw config set session.dmScope \"per-channel-peer\"")
+                    + " (or \"per-account-channel-peer\" for multi-account channels) to isolate DM sessions per sender."),
                 at: dmScopeNode ?? dm.policyNode))
         }
         return out

@@ -67,7 +67,6 @@ struct DiscordSlashCommandsCheck: ChannelAccountCheck {
         return [finding(
             "channels.discord.commands.native.no_allowlists", for: .discord, .warn,
             detail: "Discord slash commands are enabled, but neither an owner allowFrom list nor any per-guild/channel users allowlist is configured; /… commands will be rejected for everyone.",
-            remediation: "Add your user id to channels.discord.allowFrom (or approve yourself via pairing), or configure channels.discord.guilds.<id>.users.",
             at: location)]
     }
 }

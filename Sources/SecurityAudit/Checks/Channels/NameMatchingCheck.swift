@@ -31,7 +31,6 @@ struct NameMatchingCheck: ChannelAccountCheck {
             Self.id, for: account.channel, .info,
             title: "\(account.channel.label) dangerous name matching is enabled\(note)",
             detail: "dangerouslyAllowNameMatching=true re-enables mutable name/email/tag matching for sender authorization. This is a break-glass compatibility mode, not a hardened default.",
-            remediation: "Prefer stable sender IDs in allowlists, then disable dangerouslyAllowNameMatching.",
             at: flag)]
     }
 }

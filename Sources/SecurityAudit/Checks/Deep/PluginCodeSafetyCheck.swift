@@ -136,16 +136,14 @@ struct PluginCodeSafetyCheck: Check {
                 result.append(finding(
                     "plugins.code_safety.entry_path", .warn,
                     title: "Plugin \"\(name)\" entry path is hidden or node_modules",
-                    detail: "Extension entry \"\(entry)\" points to a hidden or node_modules path. Deep code scan will cover this entry explicitly, but review this path choice carefully.",
-                    remediation: "Prefer extension entrypoints under normal source paths like dist/ or src/."))
+                    detail: "Extension entry \"\(entry)\" points to a hidden or node_modules path. Deep code scan will cover this entry explicitly, but review this path choice carefully."))
             }
             if !plugin.escapingEntries.isEmpty {
                 result.append(finding(
                     "plugins.code_safety.entry_escape", .critical,
                     title: "Plugin \"\(name)\" has extension entry path traversal",
                     detail: "Found extension entries that escape the plugin directory:\n"
-                        + plugin.escapingEntries.map { "  - \($0)" }.joined(separator: "\n"),
-                    remediation: "Update the plugin manifest so all openclaw.extensions entries stay inside the plugin directory."))
+                        + plugin.escapingEntries.map { "  - \($0)" }.joined(separator: "\n")))
             }
             switch plugin.outcome {
             case .failed(let error):

@@ -69,7 +69,6 @@ struct ExecApprovalsCheck: Check {
                 "tools.exec.auto_allow_skills_enabled", .warn,
                 detail: "Implicit skill-bin allowlisting is enabled at:\n" + autoAllow.map { "- \($0.0)" }.joined(separator: "\n")
                     + "\nThis widens host exec trust beyond explicit manual allowlist entries.",
-                remediation: "Disable autoAllowSkills in exec approvals and keep manual allowlists tight when you need explicit host-exec trust.",
                 at: autoAllow[0].1))
         }
 

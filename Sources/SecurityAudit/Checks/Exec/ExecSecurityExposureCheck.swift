@@ -90,17 +90,15 @@ struct ExecSecurityExposureCheck: Check {
                 "tools.exec.security_full_configured", open.isEmpty ? .warn : .critical,
                 detail: "Full exec trust is enabled for: \(full.map(\.id).joined(separator: ", "))."
                     + (open.isEmpty ? "" : " Open channel access was also detected at:" + openLines),
-                remediation: "Prefer tools.exec.mode=\"ask\" or \"allowlist\", and reserve \"full\" for tightly scoped break-glass agents only.",
                 at: full[0].node))
         }
         if !open.isEmpty, !exec.isEmpty {
             let id = "security.exposure.open_channels_with_exec"
-            out.append(Finding(
-                checkId: id, severity: full.isEmpty ? .warn : .critical, title: info(id).title,
+            out.append(finding(
+                id, full.isEmpty ? .warn : .critical,
                 detail: "Open DM/group access detected at:" + openLines + "\nExec-enabled scopes:"
                     + exec.map { "\n- \($0.id): security=\($0.security), host=\($0.host)" }.joined(),
-                remediation: "Tighten dmPolicy/groupPolicy to pairing or allowlist, or disable exec for agents reachable from shared/public channels.",
-                location: open[0].origin))
+                origin: open[0].origin))
         }
         return out
     }

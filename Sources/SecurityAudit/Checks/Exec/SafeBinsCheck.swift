@@ -119,7 +119,6 @@ struct SafeBinsCheck: Check {
             out.append(finding(
                 "tools.exec.safe_bins_broad_behavior", .warn,
                 detail: "Detected risky safeBins entries:\n\(broadLines.joined(separator: "\n"))\nThese tools expose semantics that do not fit the low-risk stdin-filter fast path.",
-                remediation: "Remove these binaries from safeBins and prefer explicit allowlist entries or approval-gated execution.",
                 at: firstNodes["broad"]))
         }
         if !trustedDirLines.isEmpty {

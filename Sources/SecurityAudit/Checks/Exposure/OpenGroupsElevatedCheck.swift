@@ -31,18 +31,16 @@ struct OpenGroupsElevatedCheck: Check {
         let open = ExposedInboundPolicies(context: context)
         guard let first = open.policies.first, context.config["tools"]["elevated"]["enabled"].bool != false else { return [] }
         guard open.countsDMs else {
-            return [Finding(
-                checkId: "security.exposure.open_groups_with_elevated", severity: .critical,
+            return [finding(
+                "security.exposure.open_groups_with_elevated", .critical,
                 title: "Open groupPolicy with elevated tools enabled",
                 detail: open.header + "\nWith tools.elevated enabled, a prompt injection in those rooms can become a high-impact incident.",
                 remediation: "Set groupPolicy=\"allowlist\" and keep elevated allowlists extremely tight.",
-                location: first.origin)]
+                origin: first.origin)]
         }
-        return [Finding(
-            checkId: "security.exposure.open_groups_with_elevated", severity: .critical,
-            title: infos[0].title,
+        return [finding(
+            "security.exposure.open_groups_with_elevated", .critical,
             detail: open.header + "\nWith tools.elevated enabled, a prompt injection in those conversations can become a high-impact incident.",
-            remediation: "Set each listed group/DM policy to \"allowlist\" and keep elevated allowlists extremely tight.",
-            location: first.origin)]
+            origin: first.origin)]
     }
 }

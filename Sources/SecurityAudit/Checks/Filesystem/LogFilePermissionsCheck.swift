@@ -27,7 +27,7 @@ struct LogFilePermissionsCheck: Check {
         return [finding(
             "fs.log_file.perms_readable", .warn,
             detail: "\(perms.detail(path)); logs can contain private messages and tool output.",
-            remediation: PathPermissions.remediation(path, directory: false),
+            remediation: .text(PathPermissions.remediation(path, directory: false)),
             at: context.config["logging"]["file"])]
     }
 }

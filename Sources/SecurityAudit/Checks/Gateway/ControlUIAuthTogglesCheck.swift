@@ -27,14 +27,12 @@ struct ControlUIAuthTogglesCheck: Check {
             out.append(finding(
                 "gateway.control_ui.insecure_auth", .warn,
                 detail: "gateway.controlUi.allowInsecureAuth=true does not bypass secure context or device identity checks; only dangerouslyDisableDeviceAuth disables Control UI device identity checks.",
-                remediation: "Disable it or switch to HTTPS (Tailscale Serve) or localhost.",
                 at: controlUi["allowInsecureAuth"]))
         }
         if controlUi["dangerouslyDisableDeviceAuth"].bool == true {
             out.append(finding(
                 "gateway.control_ui.device_auth_disabled", .critical,
                 detail: "gateway.controlUi.dangerouslyDisableDeviceAuth=true disables device identity checks for the Control UI.",
-                remediation: "Disable it unless you are in a short-lived break-glass scenario.",
                 at: controlUi["dangerouslyDisableDeviceAuth"]))
         }
         return out

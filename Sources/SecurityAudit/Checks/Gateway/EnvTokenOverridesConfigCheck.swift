@@ -46,7 +46,6 @@ struct EnvTokenOverridesConfigCheck: Check {
         return [finding(
             "gateway.env_token_overrides_config", .warn,
             detail: "OPENCLAW_GATEWAY_TOKEN is set while gateway.auth.token uses a different configured source. Direct local Gateway clients commonly prefer the env token, while the managed gateway service prefers gateway.auth.token. If the values differ, CLI/RPC calls can fail to authenticate with the running gateway.",
-            remediation: "Remove OPENCLAW_GATEWAY_TOKEN from the shell, ~/.openclaw/.env, or launchctl env if gateway.auth.token is intended, or point gateway.auth.token at ${OPENCLAW_GATEWAY_TOKEN} if the env var should be canonical.",
             at: context.config["gateway"]["auth"]["token"])]
     }
 }

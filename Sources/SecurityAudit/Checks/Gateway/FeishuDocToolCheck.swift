@@ -25,7 +25,6 @@ struct FeishuDocToolCheck: Check {
         return [finding(
             "channels.feishu.doc_owner_open_id", .warn,
             detail: "channels.feishu tools include \"doc\"; feishu_doc action \"create\" can grant document access to the trusted requesting Feishu user.",
-            remediation: "Disable channels.feishu.tools.doc when not needed, and restrict tool access for untrusted prompts.",
             at: feishu["tools"]["doc"] ?? feishu)]
     }
 

@@ -27,7 +27,6 @@ struct GatewayBindAuthCheck: Check {
         return [finding(
             "gateway.bind_no_auth", .critical,
             detail: "gateway.bind=\"\(gateway.bind)\" but no gateway.auth token/password is configured.",
-            remediation: "Set gateway.auth (token recommended) or bind to loopback.",
             at: context.config["gateway"]["bind"])]
     }
 }

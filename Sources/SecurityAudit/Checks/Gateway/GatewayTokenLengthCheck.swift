@@ -27,7 +27,7 @@ struct GatewayTokenLengthCheck: Check {
         else { return [] }
         return [finding(
             "gateway.token_too_short", .warn,
-            detail: "gateway auth token is \(token.utf16.count) chars; prefer a long random token.",
+            detail: "gateway auth token is \(token.utf16.count) chars; prefer a long random token.", remediation: .none,
             at: context.config["gateway"]["auth"]["token"])]
     }
 }

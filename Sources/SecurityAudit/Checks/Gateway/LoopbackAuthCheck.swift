@@ -26,7 +26,6 @@ struct LoopbackAuthCheck: Check {
         return [finding(
             "gateway.loopback_no_auth", .critical,
             detail: "gateway.bind is loopback but no gateway auth secret is configured. If the Control UI is exposed through a reverse proxy, unauthenticated access is possible.",
-            remediation: "Set gateway.auth (token recommended) or keep the Control UI local-only.",
             at: context.config["gateway"]["auth"])]
     }
 }

@@ -55,15 +55,13 @@ struct PlaceholderSecretCheck: Check {
         if let (path, value, node) = activeGatewaySecret(context), let kind = PlaceholderSecret.classify(value) {
             out.append(finding(
                 "gateway.auth_placeholder", severity,
-                detail: "\(path) is \(shown(value, kind: kind)): \(kind.description). \(exposure)",
-                remediation: info("gateway.auth_placeholder").remediation, at: node))
+                detail: "\(path) is \(shown(value, kind: kind)): \(kind.description). \(exposure)", at: node))
         }
         let hooks = context.config["hooks"]
         if hooks["enabled"].bool == true, let token = hooks["token"].knownString, let kind = PlaceholderSecret.classify(token) {
             out.append(finding(
                 "hooks.token_placeholder", severity,
-                detail: "hooks.token is \(shown(token, kind: kind)): \(kind.description). \(exposure)",
-                remediation: info("hooks.token_placeholder").remediation, at: hooks["token"]))
+                detail: "hooks.token is \(shown(token, kind: kind)): \(kind.description). \(exposure)", at: hooks["token"]))
         }
         return out
     }

@@ -29,7 +29,6 @@ struct TrustedProxiesMissingCheck: Check {
         return [finding(
             "gateway.trusted_proxies_missing", .warn,
             detail: "gateway.bind is loopback and gateway.trustedProxies is empty. If you expose the Control UI through a reverse proxy, configure trusted proxies so local-client checks cannot be spoofed.",
-            remediation: "Set gateway.trustedProxies to your proxy IPs or keep the Control UI local-only.",
             at: gateway["bind"])]
     }
 }

@@ -57,7 +57,6 @@ struct TrustedProxyAuthCheck: Check {
             out.append(finding(
                 "gateway.trusted_proxy_no_proxies", .critical,
                 detail: "gateway.auth.mode=\"trusted-proxy\" but gateway.trustedProxies is empty. All requests will be rejected.",
-                remediation: "Set gateway.trustedProxies to the IP(s) of your reverse proxy.",
                 at: gateway["trustedProxies"] ?? gateway["auth"]["mode"]))
         }
         if !trustedProxy["userHeader"].isTruthy {

@@ -91,14 +91,12 @@ struct HooksRoutingCheck: Check {
             out.append(finding(
                 "hooks.path_root", .critical,
                 detail: "hooks.path='/' would shadow other HTTP endpoints and is unsafe.",
-                remediation: "Use a dedicated path like '/hooks'.",
                 at: hooks["path"]))
         }
         if (hooks["defaultSessionKey"].string?.trimmingWhitespace ?? "").isEmpty {
             out.append(finding(
                 "hooks.default_session_key_unset", .warn,
                 detail: "Hook agent runs without explicit sessionKey use generated per-request keys. Set hooks.defaultSessionKey to keep hook ingress scoped to a known session.",
-                remediation: "Set hooks.defaultSessionKey (for example, \"hook:ingress\").",
                 at: hooks["defaultSessionKey"] ?? hooks))
         }
         let allowedAgentIds = hooks["allowedAgentIds"]
@@ -124,7 +122,6 @@ struct HooksRoutingCheck: Check {
             out.append(finding(
                 "hooks.request_session_key_prefixes_missing", exposedSeverity,
                 detail: "hooks.allowRequestSessionKey=true and hooks.allowedSessionKeyPrefixes is unset/empty, so request payloads can target arbitrary session key shapes.",
-                remediation: "Set hooks.allowedSessionKeyPrefixes (for example, [\"hook:\"]) or disable request overrides.",
                 at: hooks["allowedSessionKeyPrefixes"] ?? hooks["allowRequestSessionKey"]))
         }
         return out

@@ -49,7 +49,7 @@ struct HooksTokenCheck: Check {
         if !token.isEmpty, token.utf16.count < Self.minimumTokenLength {
             out.append(finding(
                 "hooks.token_too_short", .warn,
-                detail: "hooks.token is \(token.utf16.count) chars; prefer a long random token.",
+                detail: "hooks.token is \(token.utf16.count) chars; prefer a long random token.", remediation: .none,
                 at: hooks["token"]))
         }
         if !token.isEmpty, let reused = Self.reusedGatewaySecret(hooksToken: token, context: context) {

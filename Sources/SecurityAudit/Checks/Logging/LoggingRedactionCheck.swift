@@ -20,7 +20,6 @@ struct LoggingRedactionCheck: Check {
         return [finding(
             "logging.redact_off", .warn,
             detail: "logging.redactSensitive=\"off\" can leak secrets into logs and status output.",
-            remediation: "Set logging.redactSensitive=\"tools\".",
             at: redact)]
     }
 }

@@ -83,7 +83,6 @@ struct ModelHygieneCheck: Check {
             out.append(finding(
                 "models.legacy", .warn,
                 detail: "Older/legacy models can be less robust against prompt injection and tool misuse.\n" + Self.capped(lines),
-                remediation: "Prefer modern, instruction-hardened models for any bot that can run tools.",
                 at: legacy[0].0.node))
         }
         if !weak.isEmpty {
@@ -91,7 +90,6 @@ struct ModelHygieneCheck: Check {
             out.append(finding(
                 "models.weak_tier", .warn,
                 detail: "Smaller/older models are generally more susceptible to prompt injection and tool misuse.\n" + Self.capped(lines),
-                remediation: "Use the latest, top-tier model for any bot with tools or untrusted inboxes. Avoid Haiku tiers; prefer GPT-5+ and Claude 4.5+.",
                 at: weak[0].node))
         }
         return out

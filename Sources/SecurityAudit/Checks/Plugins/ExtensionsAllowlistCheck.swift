@@ -44,7 +44,6 @@ struct ExtensionsAllowlistCheck: Check {
         }
         return [finding(
             Self.id, exposed ? .critical : .warn, detail: detail,
-            remediation: "Set plugins.allow to an explicit list of plugin ids you trust.",
             at: context.config["plugins"]["allow"])]
     }
 }

@@ -48,7 +48,6 @@ struct PluginAllowPhantomEntriesCheck: Check {
         return [finding(
             Self.id, .warn,
             detail: "The following plugins.allow entries do not correspond to any installed plugin: \(phantom.joined(separator: ", ")).\nPhantom entries could be exploited by registering a new plugin with an allowlisted ID.",
-            remediation: "Remove unused entries from plugins.allow, or verify the expected plugins are installed.",
             at: context.config["plugins"]["allow"])]
     }
 }

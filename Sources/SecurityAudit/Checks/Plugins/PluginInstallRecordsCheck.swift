@@ -127,13 +127,13 @@ enum InstallRecordFindings {
             let note = exactlyInstalled == 0 ? "" : "\n\(exactlyInstalled == 1 ? "One record was" : "\(exactlyInstalled) records were") installed at an exact version (pinned resolvedSpec with integrity), but the spec that updates follow is not pinned."
             findings.append(check.finding(
                 ids.unpinned, .warn, detail: texts.unpinnedHeader + unpinned.map { "\n- \($0)" }.joined() + note,
-                remediation: texts.unpinnedRemediation, at: location))
+                remediation: .text(texts.unpinnedRemediation), at: location))
         }
         let missing = npm.filter { ($0.integrity?.trimmingWhitespace ?? "").isEmpty }.map(\.id)
         if !missing.isEmpty {
             findings.append(check.finding(
                 ids.missingIntegrity, .warn, detail: texts.missingHeader + missing.map { "\n- \($0)" }.joined(),
-                remediation: texts.missingRemediation, at: location))
+                remediation: .text(texts.missingRemediation), at: location))
         }
         let drift = npm.compactMap { record -> String? in
             // Compared as text: a number written where the schema wants a string is no drift.
@@ -146,7 +146,7 @@ enum InstallRecordFindings {
             findings.append(check.finding(
                 ids.drift, .warn,
                 detail: texts.driftHeader + drift.map { "\n- \($0)" }.joined(),
-                remediation: texts.driftRemediation, at: location))
+                remediation: .text(texts.driftRemediation), at: location))
         }
         return findings
     }

@@ -55,8 +55,7 @@ struct PluginToolReachabilityCheck: Check {
         return [finding(
             Self.id, .warn,
             detail: "Enabled extension plugins: \(enabled.map { TerminalText.sanitized($0) }.joined(separator: ", ")).\nPermissive tool policy contexts:\n"
-                + permissive.map { "- \($0)" }.joined(separator: "\n"),
-            remediation: "Use restrictive profiles (`minimal`/`coding`) or explicit tool allowlists that exclude plugin tools for agents handling untrusted input.")]
+                + permissive.map { "- \($0)" }.joined(separator: "\n"))]
     }
 
     /// Plugin directory names, trimmed and lower-cased, that plugin policy lets load:

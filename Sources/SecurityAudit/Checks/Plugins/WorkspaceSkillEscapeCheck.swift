@@ -73,8 +73,7 @@ struct WorkspaceSkillEscapeCheck: Check {
             if scan.truncated {
                 findings.append(finding(
                     Self.truncatedId, .warn,
-                    detail: "The skills/ directory scan in \(scan.workspaceDir) stopped early after reaching the BFS visit cap. Skill files in the unscanned portion of the tree were not checked for symlink escapes.",
-                    remediation: "Flatten or simplify the skills/ directory hierarchy to stay within the scan budget, or move deeply-nested skill collections to a managed skill location."))
+                    detail: "The skills/ directory scan in \(scan.workspaceDir) stopped early after reaching the BFS visit cap. Skill files in the unscanned portion of the tree were not checked for symlink escapes."))
             }
             for skill in scan.skillFiles where seen.insert(skill.path).inserted {
                 let shown: String
@@ -96,8 +95,7 @@ struct WorkspaceSkillEscapeCheck: Check {
             + rows.prefix(Self.maxRows).joined(separator: "\n")
         if rows.count > Self.maxRows { detail += "\n- +\(rows.count - Self.maxRows) more" }
         findings.append(finding(
-            Self.escapeId, .warn, detail: detail,
-            remediation: "Keep workspace skills inside the workspace root (replace symlinked escapes with real in-workspace files), or move trusted shared skills to managed/bundled skill locations."))
+            Self.escapeId, .warn, detail: detail))
         return findings
     }
 }

@@ -49,22 +49,22 @@ struct VulnerableReleaseCheck: Check {
         var findings: [Finding] = []
         if let worst = reported.map(\.advisory.severity.findingSeverity).max() {
             var main = finding(
-                Self.id, worst, detail: text.detail(limit: nil), remediation: text.remediation)
+                Self.id, worst, detail: text.detail(limit: nil), remediation: .text(text.remediation))
             main.abbreviatedDetail = text.detail(limit: Self.textLimit)
             findings.append(main)
         } else if reported.isEmpty, !assessment.unconfirmed.isEmpty {
             findings.append(finding(
                 Self.id, .info, title: "OpenClaw extended-stable release: advisory status unknown",
-                detail: text.unconfirmedDetail, remediation: text.remediation))
+                detail: text.unconfirmedDetail, remediation: .text(text.remediation)))
         } else if reported.isEmpty, accepted.isEmpty, facts.isStale {
             findings.append(finding(
                 Self.id, .info, title: "OpenClaw release checked against old advisory data",
-                detail: text.staleCleanDetail, remediation: text.newerDataHint))
+                detail: text.staleCleanDetail, remediation: .text(text.newerDataHint)))
         }
         for match in assessment.affected where accepted.contains(match.advisory.id) {
             findings.append(finding(
                 Self.id, match.advisory.severity.findingSeverity,
-                detail: text.single(match), remediation: text.remediation))
+                detail: text.single(match), remediation: .text(text.remediation)))
         }
         return findings
     }

@@ -39,7 +39,6 @@ struct SandboxBrowserBridgeCheck: Check {
             Self.id, .warn,
             detail: "These sandbox browser configs use Docker bridge networking with no CDP source restriction:\n"
                 + labels.map { "- \($0)" }.joined(separator: "\n"),
-            remediation: infos[0].remediation,
             at: defaults ?? context.config["agents"])]
     }
 

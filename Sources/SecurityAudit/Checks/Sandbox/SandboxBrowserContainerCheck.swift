@@ -94,8 +94,7 @@ struct SandboxBrowserContainerCheck: Check {
         if scan.timedOut {
             out.append(finding(
                 "sandbox.browser_container.docker_probe_timeout", .warn,
-                detail: "Docker did not answer within \(scan.timeoutMilliseconds)ms while checking sandbox browser containers. OpenClaw skipped any remaining sandbox browser container drift checks for this status run.",
-                remediation: "Retry after Docker is responsive, or recreate sandbox browser containers if drift is suspected."))
+                detail: "Docker did not answer within \(scan.timeoutMilliseconds)ms while checking sandbox browser containers. OpenClaw skipped any remaining sandbox browser container drift checks for this status run."))
         }
         return out
     }

@@ -50,12 +50,11 @@ struct ConfigPlaintextSecretsCheck: Check {
             guard let keyPath = hit.keyPath else { return false }
             return keyPath == "gateway.auth.password" || (hooksEnabled && keyPath == "hooks.token")
         }.map { group in
-            Finding(
-                checkId: Self.id, severity: builder.severity(group),
+            finding(
+                Self.id, builder.severity(group),
                 title: "\(group.kind.name) stored in plaintext in the config",
                 detail: builder.detail(group),
-                remediation: infos[0].remediation,
-                location: group.hits.first?.origin)
+                origin: group.hits.first?.origin)
         }
     }
 }

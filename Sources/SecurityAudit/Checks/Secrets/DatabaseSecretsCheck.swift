@@ -55,11 +55,10 @@ struct DatabaseSecretsCheck: Check {
         guard context.secrets.databasesScanned else { return [] }
         let builder = Self.builder
         return builder.groups(in: context.secrets).map { group in
-            Finding(
-                checkId: Self.id, severity: builder.severity(group),
+            finding(
+                Self.id, builder.severity(group),
                 title: "\(group.kind.name) in OpenClaw's SQLite databases",
-                detail: builder.detail(group),
-                remediation: infos[0].remediation)
+                detail: builder.detail(group))
         }
     }
 }

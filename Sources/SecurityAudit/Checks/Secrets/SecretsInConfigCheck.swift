@@ -39,14 +39,13 @@ struct SecretsInConfigCheck: Check {
             out.append(finding(
                 "config.secrets.gateway_password_in_config", .warn,
                 detail: "gateway.auth.password is set in the config file; prefer environment variables for secrets when possible.",
-                remediation: "Prefer OPENCLAW_GATEWAY_PASSWORD (env) and remove gateway.auth.password from disk.",
                 at: password))
         }
         let hooks = context.config["hooks"]
         if hooks["enabled"].bool == true, isPlaintextSecret(hooks["token"], path: "hooks.token", context: context) {
             out.append(finding(
                 "config.secrets.hooks_token_in_config", .info,
-                detail: "hooks.token is set in the config file; keep config perms tight and treat it like an API secret.",
+                detail: "hooks.token is set in the config file; keep config perms tight and treat it like an API secret.", remediation: .none,
                 at: hooks["token"]))
         }
         return out

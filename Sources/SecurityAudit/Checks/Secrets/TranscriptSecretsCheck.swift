@@ -44,11 +44,10 @@ struct TranscriptSecretsCheck: Check {
         guard context.secrets.transcriptsScanned else { return [] }
         let builder = Self.builder
         return builder.groups(in: context.secrets).map { group in
-            Finding(
-                checkId: Self.id, severity: builder.severity(group),
+            finding(
+                Self.id, builder.severity(group),
                 title: "\(group.kind.name) in session transcripts",
-                detail: builder.detail(group),
-                remediation: infos[0].remediation)
+                detail: builder.detail(group))
         }
     }
 }

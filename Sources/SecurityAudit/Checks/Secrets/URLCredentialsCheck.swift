@@ -38,8 +38,7 @@ struct URLCredentialsCheck: Check {
             let what = found.contains { !$0.password.isEmpty } ? "a user name and password" : "a token as user name"
             out.append(finding(
                 Self.id, .warn,
-                detail: "\(path) holds a URL with \(what): \(found.map(\.redacted).joined(separator: ", ")).",
-                remediation: info(Self.id).remediation, at: node))
+                detail: "\(path) holds a URL with \(what): \(found.map(\.redacted).joined(separator: ", ")).", at: node))
         }
         return out
     }

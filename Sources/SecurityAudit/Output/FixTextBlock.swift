@@ -56,6 +56,15 @@ public struct FixTextBlock: Sendable {
         return lines
     }
 
+    /// The stderr line of a real `--fix` on a config that does not load (not `--json`,
+    /// where the `{fix, report}` document lists the actions). Paths stay out of it: the
+    /// JSON renderer is the one that redacts them.
+    public static func unloadableConfigSummary(_ result: SecurityFixResult) -> String {
+        let applied = result.actions.filter { $0.status == .applied }.count
+        let failed = result.actions.filter { $0.error != nil }.count
+        return "Fix: the config was not changed; state dir and config permissions: \(applied) tightened, \(failed) failed (--json lists them)"
+    }
+
     /// `shortenHomePath`: the home itself, or a path below it.
     func shortenPath(_ path: String) -> String {
         guard !homeDir.isEmpty else { return path }
