@@ -37,25 +37,9 @@ struct ScanSecretsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let expansion = SecretScanTargets.expand(paths)
-        let databasePaths = expansion.files.filter(SQLiteFileFormat.isDatabase)
-        let databaseSet = Set(databasePaths)
-        let plainFiles = expansion.files.filter { !databaseSet.contains($0) && !SQLiteFileFormat.isSidecar($0, of: databaseSet) }
-        let result = SecretFileScan(workers: jobs).run(paths: plainFiles)
-        let databases = databasePaths.map { DatabaseSecretScan(workers: jobs).run(path: $0) }
-        StandardStreams.output(json
-            ? SecretScanReport.json(result, databases: databases, gaps: expansion.gaps)
-            : SecretScanReport.text(result, databases: databases))
-        let unreadable = expansion.gaps + result.files.compactMap { file in
-            file.error.map { InspectionGap(path: file.path, reason: $0.message) }
-        } + databases.compactMap { database in database.incomplete.map { InspectionGap(path: database.path, reason: $0) } }
-        if !json {
-            for gap in unreadable {
-                let reason = gap.reason.hasPrefix("not scanned") ? gap.reason : "not scanned: " + gap.reason
-                StandardStreams.error("\(gap.path): \(reason)")
-            }
-        }
-        if !result.occurrences.isEmpty || databases.contains(where: { !$0.occurrences.isEmpty }) { throw ExitCode(3) }
-        if !unreadable.isEmpty { throw ExitCode(1) }
+        let outcome = SecretScanSession(paths: paths, workers: jobs).run()
+        StandardStreams.output(json ? SecretScanReport.json(outcome) : SecretScanReport.text(outcome))
+        if !json { SecretScanReport.unreadableLines(outcome).forEach(StandardStreams.error) }
+        if outcome.exitStatus != .success { throw ExitCode(outcome.exitStatus.rawValue) }
     }
 }

@@ -1,6 +1,19 @@
 /// The output of `openclaw-security scan-secrets`: one line per secret, or one JSON
 /// document. Secrets appear only redacted.
 public enum SecretScanReport {
+    public static func text(_ outcome: SecretScanOutcome) -> String {
+        text(outcome.files, databases: outcome.databases)
+    }
+
+
+    /// The stderr lines of the text output: one per path not scanned (the JSON lists
+    /// them under `unreadable`).
+    public static func unreadableLines(_ outcome: SecretScanOutcome) -> [String] {
+        outcome.unreadable.map { gap in
+            "\(gap.path): " + (gap.reason.hasPrefix("not scanned") ? gap.reason : "not scanned: " + gap.reason)
+        }
+    }
+
     /// `FILE:LINE: Kind: redacted`, and for a database `FILE: table.column rowid=N: Kind: redacted`.
     public static func text(_ result: SecretFileScanResult, databases: [DatabaseScanResult] = []) -> String {
         var lines: [String] = []
@@ -21,6 +34,11 @@ public enum SecretScanReport {
     }
 
     public static func json(_ result: SecretFileScanResult, databases: [DatabaseScanResult] = [], gaps: [InspectionGap]) -> String {
+        json(SecretScanOutcome(files: result, databases: databases, gaps: gaps))
+    }
+
+    public static func json(_ outcome: SecretScanOutcome) -> String {
+        let (result, databases) = (outcome.files, outcome.databases)
         var findings = result.occurrences.map { occurrence -> JSONValue in
             var members: [(String, JSONValue)] = [
                 ("file", .string(result.files[occurrence.fileIndex].path)),
@@ -45,9 +63,7 @@ public enum SecretScanReport {
                 findings.append(.object(members))
             }
         }
-        let unreadable = gaps + result.files.compactMap { file in
-            file.error.map { InspectionGap(path: file.path, reason: $0.message) }
-        } + databases.compactMap { database in database.incomplete.map { InspectionGap(path: database.path, reason: $0) } }
+        let unreadable = outcome.unreadable
         let scannedDatabases = databases.filter { $0.incomplete == nil }
         let document = JSONValue.object([
             ("filesScanned", .integer(Int64(result.files.count(where: { $0.error == nil }) + scannedDatabases.count))),

@@ -24,7 +24,7 @@ public enum Auditor {
         }
         if context.deep, !context.secrets.databaseScanIncomplete.isEmpty {
             let reason = context.secrets.databaseScanIncomplete
-                .map { "\(TerminalText.sanitized($0.path)): \($0.reason)" }.joined(separator: "; ")
+                .map { "\($0.path): \($0.reason)" }.joined(separator: "; ")
             report.incomplete.append(IncompleteCollector(collector: "database-secret-scan", reason: reason))
         }
         // Last, after every finding is in (deep collectors' included), as the original.
