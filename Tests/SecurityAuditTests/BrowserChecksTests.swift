@@ -69,7 +69,7 @@ struct BrowserChecksTests {
     @Test func remoteCDPTextsAndRedaction() throws {
         let report = try auditReport(config: """
             { gateway: { auth: { token: "a-long-random-token-value-123" } },
-              browser: { cdpUrl: "http://10.0.0.5:9222",
+              browser: { cdpUrl: "http://10.0.0.5:9222", extensionRelay: { allowLegacyAuth: false },
                          profiles: { remote: { cdpUrl: "http://user:pw@cdp.example.com:9222/?token=abcdefghijklmnopqrstuvwxyz" },
                                      secure: { cdpUrl: "https://cdp.example.com" },
                                      port: { cdpPort: 9333 } } } }

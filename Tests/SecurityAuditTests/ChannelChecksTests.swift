@@ -3,9 +3,14 @@ import Testing
 
 /// The channel collector's findings: texts, order, numbering and duplicate removal.
 struct ChannelChecksTests {
-    func channelFindings(_ config: String, files: [String: String] = [:], environment: [String: String] = [:]) throws -> [Finding] {
-        try ChannelFixture(config, files: files, environment: environment).findings(ChannelSecurityCheck())
+    /// The channel findings of a config; `release` as `ChannelFixture` takes it. Tests of
+    /// the February texts pin 2026.7.1, the last release before `dm.locked` and the
+    /// Discord plugin's `broad_members`.
+    func channelFindings(_ config: String, files: [String: String] = [:], environment: [String: String] = [:], release: String? = nil) throws -> [Finding] {
+        try ChannelFixture(config, files: files, environment: environment, release: release).findings(ChannelSecurityCheck())
     }
+
+    static let beforeDMRouting = "2026.7.1"
 
     @Test func openDMsWithoutWildcard() throws {
         let findings = try channelFindings(#"{ channels: { telegram: { botToken: "t", dmPolicy: "open" } } }"#)
@@ -23,7 +28,9 @@ struct ChannelChecksTests {
     @Test func legacyDiscordDMPolicyAndSharedSession() throws {
         let findings = try channelFindings(#"{ channels: { discord: { token: "t", groupPolicy: "allowlist", dm: { policy: "open", allowFrom: ["*"] } } } }"#,
                                            environment: ["OPENCLAW_PROFILE": "work"])
-        #expect(findings.map(\.checkId) == ["channels.discord.dm.open", "channels.discord.dm.scope_main_multiuser"])
+        // Unknown release: the newest behaviour, the retired shared-main check (its finding
+        // says which releases it applies to) and the routing-based collision after it.
+        #expect(findings.map(\.checkId) == ["channels.discord.dm.open", "channels.discord.dm.scope_main_multiuser", "channels.dm.session_collision.discord-default.1"])
         #expect(findings[0].detail == #"channels.discord.dm.policy="open" allows anyone to DM the bot."#)
         #expect(findings[0].remediation == #"Use pairing/allowlist; if you really need open DMs, ensure channels.discord.dm.allowFrom includes "*"."#)
         #expect(findings[1].title == "Discord DMs share the main session")
@@ -42,7 +49,7 @@ struct ChannelChecksTests {
         let config = #"{ channels: { telegram: { botToken: "t", allowFrom: ["1"] } } }"#
         #expect(try channelFindings(config).isEmpty)
         let findings = try channelFindings(config, files: ["credentials/telegram-allowFrom.json": #"{"version":1,"allowFrom":["tg:2"]}"#])
-        #expect(findings.map(\.checkId) == ["channels.telegram.dm.scope_main_multiuser"])
+        #expect(findings.map(\.checkId) == ["channels.telegram.dm.scope_main_multiuser", "channels.dm.session_collision.telegram-default.1"])
     }
 
     @Test func accountDMPathsAndWarningNumbers() throws {
@@ -71,7 +78,7 @@ struct ChannelChecksTests {
         // its position before duplicates were dropped), so both warnings stay.
         let findings = try channelFindings(#"""
         { channels: { discord: { groupPolicy: "open", guilds: { "1": {} }, accounts: { a: { token: "x" }, b: { token: "y" } } } } }
-        """#)
+        """#, release: Self.beforeDMRouting)
         #expect(findings.map(\.checkId) == [
             "channels.discord.commands.native.no_allowlists", "channels.discord.warning.2", "channels.discord.warning.4",
         ])
@@ -91,7 +98,7 @@ struct ChannelChecksTests {
     }
 
     @Test func discordNameEntriesAreTruncatedAfterFive() throws {
-        let findings = try channelFindings(#"{ channels: { discord: { token: "t", groupPolicy: "allowlist", allowFrom: ["a", "b", "c", "d", "e", "f", "g"] } } }"#)
+        let findings = try channelFindings(#"{ channels: { discord: { token: "t", groupPolicy: "allowlist", allowFrom: ["a", "b", "c", "d", "e", "f", "g"] } } }"#, release: Self.beforeDMRouting)
         let hit = try #require(findings.first)
         #expect(hit.detail.hasSuffix("Found: channels.discord.allowFrom:a, channels.discord.allowFrom:b, channels.discord.allowFrom:c, channels.discord.allowFrom:d, channels.discord.allowFrom:e (+2 more)."))
     }
@@ -99,7 +106,7 @@ struct ChannelChecksTests {
     @Test func multiAccountNameMatchingNamesTheAccount() throws {
         let findings = try channelFindings(#"""
         { channels: { discord: { token: "t", groupPolicy: "allowlist", accounts: { alpha: { token: "a" }, beta: { token: "b", dangerouslyAllowNameMatching: true, allowFrom: ["Alice"] } } } } }
-        """#)
+        """#, release: Self.beforeDMRouting)
         #expect(findings.map(\.checkId) == ["channels.discord.allowFrom.dangerous_name_matching_enabled", "channels.discord.allowFrom.name_based_entries"])
         #expect(findings[0].title == "Discord dangerous name matching is enabled (account: beta)")
         #expect(findings[1].severity == .info)
@@ -109,39 +116,43 @@ struct ChannelChecksTests {
 
     @Test func discordSlashCommandOwnersComeFromAllowFromOrThePairingStore() throws {
         let guilds = #"groupPolicy: "allowlist", guilds: { "1": { channels: { general: { allow: true } } } }"#
-        #expect(try channelFindings(#"{ channels: { discord: { token: "t", \#(guilds) } } }"#).map(\.checkId) == ["channels.discord.commands.native.no_allowlists"])
-        #expect(try channelFindings(#"{ channels: { discord: { token: "t", allowFrom: ["42"], \#(guilds) } } }"#).isEmpty)
+        let release = Self.beforeDMRouting
+        #expect(try channelFindings(#"{ channels: { discord: { token: "t", \#(guilds) } } }"#, release: release).map(\.checkId) == ["channels.discord.commands.native.no_allowlists"])
+        #expect(try channelFindings(#"{ channels: { discord: { token: "t", allowFrom: ["42"], \#(guilds) } } }"#, release: release).isEmpty)
         #expect(try channelFindings(#"{ channels: { discord: { token: "t", \#(guilds) } } }"#,
-                                    files: ["credentials/discord-allowFrom.json": #"{"allowFrom":["42"]}"#]).isEmpty)
-        #expect(try channelFindings(#"{ channels: { discord: { token: "t", groupPolicy: "disabled", guilds: { "1": {} } } } }"#).isEmpty)
+                                    files: ["credentials/discord-allowFrom.json": #"{"allowFrom":["42"]}"#], release: release).isEmpty)
+        #expect(try channelFindings(#"{ channels: { discord: { token: "t", groupPolicy: "disabled", guilds: { "1": {} } } } }"#, release: release).isEmpty)
         // channels.defaults does not reach Discord: its schema defaults an unset policy (2026.1.13+).
         #expect(!(try channelFindings(#"{ channels: { defaults: { groupPolicy: "disabled" }, discord: { token: "t", guilds: { "1": {} } } } }"#).isEmpty))
     }
 
     @Test func telegramGroupChecks() throws {
-        let missing = try channelFindings(#"{ commands: { nativeSkills: true }, channels: { telegram: { botToken: "t", groupPolicy: "allowlist", groups: { "-100123": {} } } } }"#)
+        let missing = try channelFindings(#"{ commands: { nativeSkills: true }, channels: { telegram: { botToken: "t", groupPolicy: "allowlist", groups: { "-100123": {} } } } }"#, release: Self.beforeDMRouting)
         #expect(missing.map(\.checkId) == ["channels.telegram.groups.allowFrom.missing"])
         #expect(missing[0].detail == "Telegram group access is enabled but no sender allowlist is configured; this allows any group member to invoke /… commands (including skill commands).")
-        let noSkills = try channelFindings(#"{ channels: { telegram: { botToken: "t", commands: { nativeSkills: false }, groupPolicy: "allowlist", groups: { "-1": {} } } } }"#)
+        let noSkills = try channelFindings(#"{ channels: { telegram: { botToken: "t", commands: { nativeSkills: false }, groupPolicy: "allowlist", groups: { "-1": {} } } } }"#, release: Self.beforeDMRouting)
         #expect(noSkills[0].detail.hasSuffix("invoke /… commands."))
 
-        let wildcard = try channelFindings(#"{ channels: { telegram: { botToken: "t", groupPolicy: "open", groupAllowFrom: ["*", "@op", "tg:@op", 12] } } }"#)
+        let wildcard = try channelFindings(#"{ channels: { telegram: { botToken: "t", groupPolicy: "open", groupAllowFrom: ["*", "@op", "tg:@op", 12] } } }"#, release: Self.beforeDMRouting)
         #expect(wildcard.map(\.checkId) == ["channels.telegram.warning.1", "channels.telegram.allowFrom.invalid_entries", "channels.telegram.groups.allowFrom.wildcard"])
         #expect(wildcard[1].detail == "Telegram sender authorization requires numeric Telegram user IDs. Found non-numeric allowFrom entries: @op.")
         #expect(wildcard[0].detail == #"Telegram groups: groupPolicy="open" with no channels.telegram.groups allowlist; any group can add + ping (mention-gated). Set channels.telegram.groupPolicy="allowlist" + channels.telegram.groupAllowFrom or configure channels.telegram.groups."#)
     }
 
     @Test func slackSlashCommandsNeedAnAllowlist() throws {
-        let findings = try channelFindings(#"{ channels: { slack: { botToken: "b", appToken: "a", groupPolicy: "allowlist", commands: { native: true } } } }"#)
+        let findings = try channelFindings(#"{ channels: { slack: { botToken: "b", appToken: "a", groupPolicy: "allowlist", commands: { native: true } } } }"#, release: Self.beforeDMRouting)
         #expect(findings.map(\.checkId) == ["channels.slack.commands.slash.no_allowlists"])
         #expect(findings[0].remediation == "Approve yourself via pairing (recommended), or set channels.slack.allowFrom and/or channels.slack.channels.<id>.users.")
-        let off = try channelFindings(#"{ commands: { useAccessGroups: false }, channels: { slack: { botToken: "b", appToken: "a", groupPolicy: "allowlist", slashCommand: { enabled: true } } } }"#)
+        let off = try channelFindings(#"{ commands: { useAccessGroups: false }, channels: { slack: { botToken: "b", appToken: "a", groupPolicy: "allowlist", slashCommand: { enabled: true } } } }"#, release: Self.beforeDMRouting)
         #expect(off.map(\.checkId) == ["channels.slack.commands.slash.useAccessGroups_off"])
     }
 
     @Test func pluginSpecificWarnings() throws {
         let chat = try channelFindings(#"{ channels: { googlechat: { serviceAccountFile: "/k.json", groupPolicy: "open", dm: { policy: "open", allowFrom: ["*"] } } } }"#)
-        #expect(chat.map(\.checkId) == ["channels.googlechat.dm.open", "channels.googlechat.dm.scope_main_multiuser", "channels.googlechat.warning.3", "channels.googlechat.warning.4"])
+        #expect(chat.map(\.checkId) == [
+            "channels.googlechat.dm.open", "channels.googlechat.dm.scope_main_multiuser", "channels.googlechat.warning.3",
+            "channels.googlechat.warning.4", "channels.dm.session_collision.googlechat-default.1",
+        ])
         #expect(chat[3].detail == #"Google Chat DMs are open to anyone. Set channels.googlechat.dm.policy="pairing" or "allowlist"."#)
         #expect(chat[3].severity == .warn)
 
@@ -154,12 +165,74 @@ struct ChannelChecksTests {
         ])
         #expect(irc.map(\.severity) == [.info, .warn, .warn])
         let withFile = try channelFindings(#"{ channels: { irc: { host: "h", nick: "n", groupPolicy: "allowlist", nickserv: { register: true, passwordFile: "./state/ns" } } } }"#,
-                                           files: ["ns": "secret"])
+                                           files: ["ns": "secret"], release: Self.beforeDMRouting)
         #expect(withFile.count == 1)
     }
 
     @Test func unconfiguredOrDisabledAccountsAreNotAudited() throws {
         #expect(try channelFindings(#"{ channels: { telegram: { dmPolicy: "open" }, whatsapp: { dmPolicy: "open" } } }"#).isEmpty)
         #expect(try channelFindings(#"{ channels: { telegram: { botToken: "t", enabled: false, dmPolicy: "open" } } }"#).isEmpty)
+    }
+
+    @Test func lockedDMsTakeAWarningNumberFromTheirRelease() throws {
+        let config = #"{ channels: { telegram: { groupPolicy: "open", accounts: { work: { botToken: "w" } } } } }"#
+        let newest = try channelFindings(config)
+        let locked = try #require(newest.first { $0.checkId == "channels.telegram.dm.locked" })
+        #expect(locked.severity == .info)
+        #expect(locked.title == "Telegram (account: work) DMs are locked")
+        #expect(locked.detail == #"channels.telegram.accounts.work.dmPolicy="pairing" has no admitted senders; unknown senders are blocked or receive a pairing code."#)
+        #expect(locked.remediation == "Approve via: openclaw pairing list telegram / openclaw pairing approve telegram <code>")
+        // dm.locked comes before the warning and is counted by it; before 2026.8.1 it does
+        // not exist, so it takes no number.
+        #expect(newest.map(\.checkId).prefix(2) == ["channels.telegram.dm.locked", "channels.telegram.warning.2"])
+        let july = try channelFindings(config, release: "2026.7.1")
+        #expect(july.map(\.checkId).first == "channels.telegram.warning.1")
+        #expect(!july.contains { $0.checkId.hasSuffix(".dm.locked") })
+    }
+
+    @Test func discordBroadMembersListsTargetsSorted() throws {
+        let findings = try channelFindings(#"""
+        { channels: { discord: { token: "t", allowFrom: ["1"], guilds: {
+            "222": { channels: { "333": {}, "*": { users: [" * "] }, quiet: { enabled: false }, team: { roles: ["9"] } } },
+            "111": {} } } } }
+        """#, release: "2026.8.1")
+        let hit = try #require(findings.first { $0.checkId == "channels.discord.allowlisted_groups.broad_members" })
+        #expect(hit.detail == """
+            These allowlisted Discord targets have no effective users or roles restriction:
+            - channels.discord.guilds.111
+            - channels.discord.guilds.222.channels.*
+            - channels.discord.guilds.222.channels.333
+            groupPolicy="allowlist" limits guilds/channels, but all members of a listed target can still trigger the agent.
+            """)
+        #expect(hit.location?.range.start.line == 1)
+    }
+
+    @Test func inertDiscordEntriesAreCountedAgainstTheList() throws {
+        let findings = try channelFindings(#"{ channels: { discord: { token: "t", allowFrom: ["alice", "123", "*", "accessGroup:ops", "Bob#1"] } } }"#, release: "2026.9.1")
+        let hit = try #require(findings.first { $0.checkId == "channels.discord.allowFrom.mutable_entries_inert" })
+        #expect(hit.title == "Discord mutable allowFrom entries are inert")
+        #expect(hit.detail == "2 of 4 entries in channels.discord.allowFrom only match mutable identifiers (display names/tags/aliases) and can never authorize a sender under the current policy, so they are silently inert.")
+        #expect(try channelFindings(#"{ channels: { discord: { token: "t", allowFrom: ["alice"] } } }"#, release: "2026.8.1")
+            .allSatisfy { $0.checkId != "channels.discord.allowFrom.mutable_entries_inert" })
+    }
+
+    @Test func sessionCollisionsAreNumberedAfterEveryAccount() throws {
+        let findings = try channelFindings(#"""
+        { session: { dmScope: "per-peer" }, channels: {
+            telegram: { botToken: "t", dmPolicy: "open", allowFrom: ["*"] },
+            discord: { accounts: { home: { token: "d", allowFrom: ["42"] }, work: { token: "w", allowFrom: ["7", "8"] } } } } }
+        """#, release: "2026.8.1")
+        let collisions = findings.filter { $0.checkId.hasPrefix("channels.dm.session_collision.") }
+        #expect(findings.suffix(collisions.count).map(\.checkId) == collisions.map(\.checkId))
+        #expect(collisions.map(\.checkId) == ["channels.dm.session_collision.discord-home_discord-work_telegram-default.1"])
+        #expect(collisions[0].title == "DM principals may share a session")
+        #expect(collisions[0].detail == #"Collision topology 1: 4 distinct admitted DM principals from discord-home, discord-work, telegram-default can resolve to the same session bucket owned by agent "main". This can leak context across users."#)
+        #expect(collisions[0].remediation == "Set the effective DM route to an account-safe isolated scope; update the matching binding or session.dmScope as applicable.")
+        #expect(collisions[0].location?.range.start.line == 1)
+
+        let global = try channelFindings(#"{ session: { scope: "global" }, channels: { telegram: { botToken: "t", allowFrom: ["1", "2"] } } }"#, release: "2026.9.9")
+        #expect(global.last?.detail == #"Collision topology 1: 2 distinct admitted DM principals from telegram-default resolve to the same session bucket owned by agent "main" under session.scope="global". This can leak context across users."#)
+        #expect(try channelFindings(#"{ channels: { telegram: { botToken: "t", allowFrom: ["1", "2"] } } }"#, release: "2026.7.1")
+            .allSatisfy { !$0.checkId.hasPrefix("channels.dm.") })
     }
 }

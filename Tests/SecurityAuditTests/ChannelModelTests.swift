@@ -6,7 +6,9 @@ struct ChannelFixture {
     let dir: TemporaryDirectory
     let context: AuditContext
 
-    init(_ config: String, files: [String: String] = [:], environment: [String: String] = [:]) throws {
+    /// `release`: audit as that OpenClaw release (as `--openclaw-version`); nil: the
+    /// config's stamp, else unknown (the newest behaviour).
+    init(_ config: String, files: [String: String] = [:], environment: [String: String] = [:], release: String? = nil) throws {
         dir = try TemporaryDirectory()
         try dir.write("state/openclaw.json", config)
         for (path, text) in files { try dir.write("state/" + path, text) }
@@ -14,7 +16,9 @@ struct ChannelFixture {
         var env = environment
         env["HOME"] = dir.url("home")
         env["OPENCLAW_STATE_DIR"] = dir.url("state")
-        context = try AuditPreparation.prepare(AuditRequest(environment: env, cwd: dir.path, systemHome: nil, loadDotEnv: false))
+        var request = AuditRequest(environment: env, cwd: dir.path, systemHome: nil, loadDotEnv: false)
+        request.openclawVersion = try release.map { try #require(OpenClawVersion($0)) }
+        context = try AuditPreparation.prepare(request)
     }
 
     func channel(_ channel: KnownChannel) -> ChannelState? {

@@ -71,6 +71,29 @@ public struct AgentBindings: Sendable {
         router(channel: channel, accountId: accountId)(room) ?? defaultAgentId
     }
 
+    /// Peer ids of the bindings that route one direct-message sender of a channel account
+    /// to an agent (`listExactDirectMessageBindingPeerIds`), in config order.
+    func directPeerIds(channel: String, accountId: String) -> [String] {
+        directBindings(channel: channel, accountId: accountId).compactMap(\.peerId)
+    }
+
+    /// The agent a DM from `peer` reaches on a channel account: the first binding for that
+    /// sender, else the channel/account binding without a peer; nil = the default agent.
+    func directMessageAgent(channel: String, accountId: String, peer: String?) -> String? {
+        if let peer, let hit = directBindings(channel: channel, accountId: accountId).first(where: { $0.peerId == peer }) {
+            return hit.agentId
+        }
+        return router(channel: channel, accountId: accountId)(nil)
+    }
+
+    private func directBindings(channel: String, accountId: String) -> [Binding] {
+        let account = ChannelAccountIds.normalize(accountId)
+        return (byChannel[Self.normalizeChannel(channel)] ?? []).filter { binding in
+            (binding.peerKind == "direct" || binding.peerKind == "dm") && binding.peerId?.isEmpty == false
+                && (binding.accountId == nil || binding.accountId == account)
+        }
+    }
+
     /// `targetAgent` for one channel account, normalizing its ids once; nil = the default agent.
     func router(channel: String, accountId: String?) -> (String?) -> String? {
         guard let candidates = byChannel[Self.normalizeChannel(channel)] else { return { _ in nil } }

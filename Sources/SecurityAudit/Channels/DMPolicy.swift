@@ -51,10 +51,16 @@ public struct DMPolicy: Sendable {
     /// Distinct senders admitted by the config list (without `*`) and the pairing store,
     /// after the channel's normalization (`resolveDmAllowState`).
     func allowCount(account: ChannelAccount) -> Int {
+        admittedSenders(account: account).count
+    }
+
+    /// Those senders, config entries first, each once.
+    func admittedSenders(account: ChannelAccount) -> [String] {
         let normalize = account.channel.normalizeDMEntry
         let fromConfig = configEntries.filter { $0 != "*" }.map { normalize($0).trimmingWhitespace }
         let fromStore = account.storeAllowFrom.map { normalize($0).trimmingWhitespace }
-        return Set((fromConfig + fromStore).filter { !$0.isEmpty }).count
+        var seen: Set<String> = []
+        return (fromConfig + fromStore).filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
     /// Several people can DM the bot: a wildcard, or more than one admitted sender.

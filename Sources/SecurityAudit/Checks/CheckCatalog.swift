@@ -110,6 +110,8 @@ public enum CheckCatalog {
         // Before the enabled/configured gate, as the original reports them.
         AccountResolutionCheck(),
         NameMatchingCheck(),
+        MutableAllowFromEntriesCheck(),
+        DiscordAllowlistedGroupsCheck(),
         DiscordNameBasedEntriesCheck(),
         DiscordSlashCommandsCheck(),
         ZalouserGroupRoutingCheck(),
@@ -117,6 +119,8 @@ public enum CheckCatalog {
         DMPolicyCheck(),
         ChannelWarningCheck(),
         TelegramGroupCommandsCheck(),
+        // After every account: DM senders that share a session.
+        DMSessionCollisionCheck(),
     ]
 
     /// Every declared id, in catalog order, then the ids the report itself emits after

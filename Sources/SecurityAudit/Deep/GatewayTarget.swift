@@ -50,7 +50,7 @@ public struct GatewayTarget: Sendable, Equatable {
             url = "\(scheme)://127.0.0.1:\(port(config: config, environment: environment))"
             source = isRemoteMode ? "missing gateway.remote.url (fallback local)" : "local loopback"
         }
-        guard let parsed = WebSocketURL(url), parsed.isSecure || isLoopbackHost(parsed.host) else {
+        guard let parsed = WebSocketURL(url), parsed.isSecure || HostClassification.isLoopbackHost(parsed.host) else {
             throw PlaintextRemoteError(url: url, source: source, configPath: configPath)
         }
         return GatewayTarget(
@@ -69,69 +69,5 @@ public struct GatewayTarget: Sendable, Equatable {
             return Int(number)
         }
         return defaultPort
-    }
-
-    /// `localhost`, 127.0.0.0/8, `::1` and IPv4-mapped loopback, bracketed or not.
-    static func isLoopbackHost(_ rawHost: String) -> Bool {
-        var host = rawHost.trimmingWhitespace.lowercased()
-        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-        if host == "localhost" || host == "::1" || host == "0:0:0:0:0:0:0:1" { return true }
-        if host.hasPrefix("::ffff:") { host = String(host.dropFirst("::ffff:".count)) }
-        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4, parts.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isNumber) }),
-              let first = Int(parts[0]), parts.compactMap({ Int($0) }).allSatisfy({ $0 <= 255 })
-        else { return false }
-        return first == 127
-    }
-}
-
-/// The parts of a `ws://` / `wss://` URL the client needs, as WHATWG URL parsing
-/// gives them for ordinary URLs (userinfo is dropped; it is never sent).
-struct WebSocketURL: Equatable {
-    var isSecure: Bool
-    /// Without brackets for IPv6.
-    var host: String
-    var port: Int
-    var requestTarget: String
-
-    init?(_ text: String) {
-        let lower = text.lowercased()
-        let rest: Substring
-        if lower.hasPrefix("wss://") {
-            isSecure = true
-            rest = text.dropFirst(6)
-        } else if lower.hasPrefix("ws://") {
-            isSecure = false
-            rest = text.dropFirst(5)
-        } else {
-            return nil
-        }
-        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
-        var authority = rest[..<authorityEnd]
-        var target = String(rest[authorityEnd...])
-        if let hash = target.firstIndex(of: "#") { target = String(target[..<hash]) }
-        if target.isEmpty || target.hasPrefix("?") { target = "/" + target }
-        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
-        var portText: Substring = ""
-        if authority.hasPrefix("[") {
-            guard let close = authority.firstIndex(of: "]") else { return nil }
-            host = String(authority[authority.index(after: authority.startIndex)..<close])
-            let after = authority[authority.index(after: close)...]
-            if after.hasPrefix(":") { portText = after.dropFirst() } else if !after.isEmpty { return nil }
-        } else if let colon = authority.lastIndex(of: ":") {
-            host = String(authority[..<colon])
-            portText = authority[authority.index(after: colon)...]
-        } else {
-            host = String(authority)
-        }
-        host = host.lowercased()
-        guard !host.isEmpty else { return nil }
-        if portText.isEmpty {
-            port = isSecure ? 443 : 80
-        } else {
-            guard portText.allSatisfy(\.isNumber), let value = Int(portText), value <= 65535 else { return nil }
-            port = value
-        }
-        requestTarget = target
     }
 }

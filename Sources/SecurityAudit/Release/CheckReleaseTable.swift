@@ -69,7 +69,25 @@ enum CheckReleaseTable {
             "Between 2026-07-23 and 2026-08-15 upstream main reported a pending device-auth migration under this id; on 2026-08-16 the id was removed and gateway.controlUi.dangerouslyDisableDeviceAuth became inert. Whether 2026.8.1 (first stable after the change) or 2026.9.1 is the first release without it is uncertain.")
         table["channels.<id>.dm.scope_main_multiuser"] = .upstream(
             since: nil, until: "2026.8.1",
-            "Replaced by routing-based session collision checks (upstream PR #121741, merged 2026-08-10, first stable 2026.8.1). Upstream's docs table still listed the id on 2026-08-22 while the channel collector no longer emits it: uncertain.")
+            "Retired by upstream PR #121741 (merged 2026-08-10, closes issue #121711: the shared-main heuristic warned for isolated senders and missed collisions behind bindings), which replaced it with routing-based DM checks; upstream's channel collector (src/security/audit-channel.ts) from late August has no such id. 2026.8.1 (beta.2 on 2026-08-15, stable 2026-08-31) is the first stable cut after the merge: likely, not confirmed by a tag. The docs table still listed the id on 2026-08-22 (a stale row).")
+
+        // DM routing and allowlist ids of upstream's channel collector
+        // (`src/security/audit-channel.ts`) and the Discord and Browser plugins.
+        table["channels.<id>.dm.locked"] = .upstream(
+            since: "2026.8.1",
+            "In upstream's channel collector with the DM routing rework (PR #121741, merged 2026-08-10); present on main by 2026-09-12 (PR #144147 discusses it). Not in the docs table. 2026.8.1 is the first stable that can contain it (likely; 2026.9.1 if the rework missed the 8.1 betas).")
+        table["channels.dm.session_collision.<accounts>.<N>"] = .upstream(
+            since: "2026.8.1",
+            "Upstream PR #121741 (merged 2026-08-10, closes issue #121711), the routing simulation of the channel collector; not in the docs table. 2026.8.1 (beta.2 2026-08-15, stable 2026-08-31) is the first stable cut after the merge: likely.")
+        table["channels.<id>.allowFrom.mutable_entries_inert"] = .upstream(
+            since: "2026.9.1",
+            "Upstream PR #131129 (issue #131099), merged about 2026-08-27, after the last 2026.8.1 beta (2026-08-24); 2026.9.1 (beta.1 2026-08-28) is the first release that can contain it (likely; 2026.9.2 if it missed the beta).")
+        table["channels.discord.allowlisted_groups.broad_members"] = .upstream(
+            since: "2026.8.1",
+            "Upstream docs table from 2026-07-24 (docs sync aa15768f3), the Discord plugin's audit findings; the next stable after it is 2026.8.1 (2026.7.2 never went stable): likely. Seen in a user's August 2026 audit output.")
+        table["browser.extension_relay_legacy_auth"] = .upstream(
+            since: "2026.8.1",
+            "Upstream docs table from 2026-08-08 (docs sync 4da69f96c); browser.extensionRelay.allowLegacyAuth opens its migration window with 2026.8.1, and a third-party checker reports the finding on fresh 2026.8.1+ installs: confirmed for 2026.8.1, not before.")
 
         // Added after February.
         table["gateway.env_token_overrides_config"] = .upstream(

@@ -21,6 +21,22 @@ struct BrowserControlCheck: Check {
                 CheckExample(#"{ gateway: { port: 65532 } }"#),
             ]),
         CheckInfo(
+            id: "browser.extension_relay_legacy_auth",
+            title: "Legacy browser extension relay authentication is enabled",
+            severity: .fixed(.warn),
+            rationale: "From 2026.8.1 the browser extension relay keeps accepting the old Bearer, Basic and token-subprotocol credentials for one migration window, by default; any client still holding such a credential can drive the browser without the v2 handshake.",
+            remediation: "Update paired Chrome extensions and external CDP clients to Browser Relay Authentication v2, then set browser.extensionRelay.allowLegacyAuth=false.",
+            triggers: [
+                CheckExample(#"{ gateway: { auth: { token: "a-long-random-token-value-123" } } }"#, release: "2026.8.1"),
+                CheckExample(#"{ browser: { extensionRelay: { ↓allowLegacyAuth: true } } }"#),
+            ],
+            passes: [
+                // The relay's legacy window does not exist before 2026.8.1.
+                CheckExample(#"{ gateway: { auth: { token: "a-long-random-token-value-123" } } }"#, release: "2026.7.1"),
+                CheckExample(#"{ browser: { extensionRelay: { allowLegacyAuth: false } } }"#, release: "2026.9.9"),
+                CheckExample(#"{ browser: { enabled: false } }"#),
+            ]),
+        CheckInfo(
             id: "browser.control_no_auth",
             title: "Browser control has no auth",
             severity: .fixed(.critical),
@@ -91,6 +107,15 @@ struct BrowserControlCheck: Check {
         }
 
         var out: [Finding] = []
+        // `extensions/browser/src/security-audit.ts`: the migration window's default is on;
+        // only an explicit false closes it.
+        let legacyAuth = browser["extensionRelay"]["allowLegacyAuth"]
+        if legacyAuth.bool != false {
+            out.append(finding(
+                "browser.extension_relay_legacy_auth", .warn,
+                detail: "browser.extensionRelay.allowLegacyAuth defaults to true for one migration window, so old relay Bearer, Basic, and token-subprotocol clients can still authenticate.",
+                at: legacyAuth ?? browser))
+        }
         if !Self.hasControlAuth(context) {
             out.append(finding(
                 "browser.control_no_auth", .critical,

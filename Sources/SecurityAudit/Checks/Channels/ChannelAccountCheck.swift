@@ -22,11 +22,15 @@ protocol ChannelAccountCheck: Check {
     /// reports unresolvable accounts before it skips those).
     var auditsInactiveAccounts: Bool { get }
     func findings(for scope: ChannelAccountScope) -> [Finding]
+    /// Findings about all audited accounts together, after every account's findings
+    /// (upstream reports DM session collisions last).
+    func closingFindings(accounts: [ChannelAccountScope], context: AuditContext) -> [Finding]
 }
 
 extension ChannelAccountCheck {
     var channel: KnownChannel? { nil }
     var auditsInactiveAccounts: Bool { false }
+    func closingFindings(accounts: [ChannelAccountScope], context: AuditContext) -> [Finding] { [] }
 
     func audits(_ account: ChannelAccount) -> Bool {
         (channel == nil || channel == account.channel) && (auditsInactiveAccounts || (account.enabled && account.configured))
@@ -35,6 +39,18 @@ extension ChannelAccountCheck {
     /// This check alone over every account, as the collector would run it by itself.
     func findings(in context: AuditContext) -> [Finding] {
         ChannelSecurityCheck(checks: [self]).findings(in: context)
+    }
+
+    /// A finding of a declared id whose placeholders (`<accounts>`, `<N>`) are filled in.
+    func finding(
+        _ id: String, filling values: [String: String], _ severity: Severity, title: String? = nil,
+        detail: String, remediation: FindingRemediation = .declared, at location: ConfigNode?
+    ) -> Finding {
+        var checkId = id
+        for (placeholder, value) in values { checkId = checkId.replacingOccurrences(of: placeholder, with: value) }
+        return Finding(
+            checkId: checkId, severity: severity, title: title ?? info(id).title, detail: detail,
+            remediation: remediation.text(declared: info(id).remediation), location: location?.origin)
     }
 
     /// A finding of a declared id for one channel: `<id>` in the id becomes the channel's

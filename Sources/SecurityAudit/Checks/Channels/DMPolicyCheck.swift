@@ -1,7 +1,9 @@
 /// The DM-policy findings every channel plugin gets (`channels.<id>.dm.*`): open DMs,
-/// an open policy without the `*` it needs, disabled DMs, and several senders sharing
-/// the agent's main session.
+/// an open policy without the `*` it needs, disabled DMs, DMs no one is admitted to
+/// (from 2026.8.1), and several senders sharing the agent's main session (before 2026.8.1).
 struct DMPolicyCheck: ChannelAccountCheck {
+    static let lockedSince = OpenClawVersion(major: 2026, minor: 8, patch: 1)
+
     let infos = [
         CheckInfo(
             id: "channels.<id>.dm.open",
@@ -36,6 +38,29 @@ struct DMPolicyCheck: ChannelAccountCheck {
             rationale: "Disabled DMs ignore every inbound direct message; reported so the choice is visible.",
             triggers: [CheckExample(#"{ channels: { discord: { token: "t", dm: { ↓policy: "disabled" } } } }"#)],
             passes: [CheckExample(#"{ channels: { discord: { token: "t", dm: { policy: "pairing" } } } }"#)]),
+        CheckInfo(
+            id: "channels.<id>.dm.locked",
+            title: "<Label> DMs are locked",
+            severity: .fixed(.info),
+            rationale: "With pairing or an allowlist and no admitted sender, nobody can talk to the bot in DMs yet: strangers are refused or get a pairing code. Reported so the state is visible, and so a pairing request is not mistaken for an attack.",
+            remediation: "Approve senders with openclaw pairing approve <channel> <code>, or list them in allowFrom.",
+            triggers: [
+                CheckExample(#"{ channels: { ↓telegram: { botToken: "t" } } }"#, release: "2026.8.1"),
+                CheckExample(#"{ channels: { discord: { token: "t", dm: { ↓policy: "allowlist" } } } }"#),
+                CheckExample(#"{ channels: { signal: { accounts: { work: { account: "+15550001", ↓dmPolicy: "pairing" } } } } }"#),
+                // Upstream counts no admitted sender for a lone "*" outside an open policy
+                // (upstream PR #144147 proposes to change that).
+                CheckExample(#"{ channels: { telegram: { botToken: "t", ↓dmPolicy: "allowlist", allowFrom: ["*"] } } }"#),
+            ],
+            passes: [
+                CheckExample(#"{ channels: { telegram: { botToken: "t" } } }"#, release: "2026.7.1"),
+                CheckExample(#"{ channels: { telegram: { botToken: "t", allowFrom: ["123"] } } }"#),
+                CheckExample(#"{ channels: { telegram: { botToken: "t", dmPolicy: "open", allowFrom: ["*"] } } }"#),
+                CheckExample(#"{ channels: { telegram: { botToken: "t", dmPolicy: "disabled" } } }"#),
+                CheckExample(
+                    #"{ channels: { telegram: { botToken: "t" } } }"#,
+                    files: [.file("credentials/telegram-allowFrom.json", #"{ "version": 1, "allowFrom": ["123"] }"#)]),
+            ]),
         CheckInfo(
             id: "channels.<id>.dm.scope_main_multiuser",
             title: "<Label> DMs share the main session",
@@ -79,6 +104,15 @@ struct DMPolicyCheck: ChannelAccountCheck {
                 at: dm.policyNode))
             return out
         }
+        if dm.policy != "open", dm.allowCount(account: account) == 0, context.openclaw.isAtLeast(Self.lockedSince) {
+            let note = scope.multiAccount || account.hasExplicitEntry ? " (account: \(account.id))" : ""
+            out.append(finding(
+                "channels.<id>.dm.locked", for: channel, .info,
+                title: "\(channel.label)\(note) DMs are locked",
+                detail: "\(dm.policyPath)=\"\(dm.policy)\" has no admitted senders; unknown senders are blocked or receive a pairing code.",
+                remediation: .text(Self.pairingApproveHint(channel: channel, context: context)),
+                at: dm.policyNode ?? account.entry ?? account.section))
+        }
         let dmScopeNode = context.config["session"]["dmScope"]
         let dmScope = dmScopeNode.map { $0.isNull ? "main" : $0.javaScriptString } ?? "main"
         if dmScope == "main", dm.isMultiUser(account: account) {
@@ -90,5 +124,12 @@ struct DMPolicyCheck: ChannelAccountCheck {
                 at: dmScopeNode ?? dm.policyNode))
         }
         return out
+    }
+
+    /// The plugins' `approveHint` (`formatPairingApproveHint`): the pairing commands for
+    /// this channel.
+    static func pairingApproveHint(channel: KnownChannel, context: AuditContext) -> String {
+        "Approve via: " + context.cliCommand("openclaw pairing list \(channel.id)")
+            + " / " + context.cliCommand("openclaw pairing approve \(channel.id) <code>")
     }
 }

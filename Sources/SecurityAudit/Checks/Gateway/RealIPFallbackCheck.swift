@@ -25,27 +25,11 @@ struct RealIPFallbackCheck: Check {
         let proxies = (gateway["trustedProxies"].array ?? []).map { $0.string ?? "" }
         let settings = context.gateway
         let exposed = !settings.isLoopback
-            || (settings.mode == "trusted-proxy" && proxies.contains { !Self.isStrictLoopbackProxy($0) })
+            || (settings.mode == "trusted-proxy" && proxies.contains { !HostClassification.isStrictLoopbackProxyEntry($0) })
         return [finding(
             "gateway.real_ip_fallback_enabled", exposed ? .critical : .warn,
             detail: "gateway.allowRealIpFallback=true trusts X-Real-IP when trusted proxies omit X-Forwarded-For. Misconfigured proxies that forward client-supplied X-Real-IP can spoof source IP and local-client checks.",
             remediation: "Keep gateway.allowRealIpFallback=false (default). Only enable this when your trusted proxy always overwrites X-Real-IP and cannot provide X-Forwarded-For.",
             at: gateway["allowRealIpFallback"])]
-    }
-
-    /// Only explicit single-host loopback entries count: `127.0.0.1`, `::1`, and the
-    /// same as `/32` / `/128`. A range such as `127.0.0.0/8` does not.
-    static func isStrictLoopbackProxy(_ entry: String) -> Bool {
-        let candidate = entry.trimmingWhitespace
-        guard !candidate.isEmpty else { return false }
-        guard let slash = candidate.firstIndex(of: "/") else {
-            return candidate == "127.0.0.1" || candidate.lowercased() == "::1"
-        }
-        let ip = candidate[..<slash].trimmingWhitespace
-        let prefix = candidate[candidate.index(after: slash)...].trimmingWhitespace
-        guard let bits = Int(prefix.prefix(while: \.isNumber)), !prefix.isEmpty else { return false }
-        if ip == "127.0.0.1" { return bits == 32 }
-        if ip.lowercased() == "::1" { return bits == 128 }
-        return false
     }
 }

@@ -5,7 +5,6 @@ struct SandboxBrowserContainerCheck: Check {
     /// `SANDBOX_BROWSER_SECURITY_HASH_EPOCH` of the newest gateway this audit knows:
     /// containers created before it miss security fixes baked into their config.
     static let securityHashEpoch = "2026-02-28-no-sandbox-env"
-    static let loopbackHosts: Set<String> = ["127.0.0.1", "::1", "localhost"]
 
     /// A stand-in `docker` for the examples: one container with the given labels and
     /// `docker port` output.
@@ -81,7 +80,7 @@ struct SandboxBrowserContainerCheck: Check {
         let exposed = scan.containers.compactMap { container -> String? in
             let lines = container.portLines.filter { line in
                 guard let host = Self.publishedHost(line) else { return false }
-                return !Self.loopbackHosts.contains(host.trimmingWhitespace.lowercased())
+                return !HostClassification.isLoopbackPublishHost(host)
             }
             return lines.isEmpty ? nil : "\(container.name) (\(lines.joined(separator: "; ")))"
         }

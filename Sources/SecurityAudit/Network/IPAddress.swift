@@ -1,6 +1,6 @@
 /// IP literals as the URL standard and the original's `ipaddr.js` helpers read them,
-/// and the address classes the browser checks care about (loopback, private and
-/// special-use ranges).
+/// and the address classes the checks and the deep probe care about (loopback, private
+/// and special-use ranges). `HostClassification` builds every host test on these.
 enum IPAddress {
     // MARK: - IPv4
 
@@ -57,12 +57,18 @@ enum IPAddress {
     /// Exactly four decimal parts 0-255 without leading zeros (`ipaddr.js`
     /// `isValidFourPartDecimal`).
     static func parseCanonicalIPv4(_ text: String) -> UInt32? {
+        parseFourPartDecimal(text, allowingLeadingZeros: false)
+    }
+
+    /// Four decimal parts of one to three digits, each 0-255; with
+    /// `allowingLeadingZeros`, `127.000.0.1` too (read as decimal, not octal).
+    static func parseFourPartDecimal(_ text: String, allowingLeadingZeros: Bool) -> UInt32? {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 4 else { return nil }
         var address: UInt32 = 0
         for part in parts {
             guard !part.isEmpty, part.count <= 3, part.allSatisfy({ $0.isASCII && $0.isNumber }),
-                  part == "0" || !part.hasPrefix("0"), let value = UInt32(part), value <= 255
+                  allowingLeadingZeros || part == "0" || !part.hasPrefix("0"), let value = UInt32(part), value <= 255
             else { return nil }
             address = address << 8 | value
         }
@@ -193,6 +199,11 @@ enum IPAddress {
 
     static func isLoopbackIPv4(_ address: UInt32) -> Bool { address >> 24 == 127 }
 
+    /// `::1`, however it is written (`0:0:0:0:0:0:0:1`, `0::1`).
+    static func isLoopbackIPv6(_ pieces: [UInt16]) -> Bool {
+        pieces[0..<7].allSatisfy { $0 == 0 } && pieces[7] == 1
+    }
+
     /// IPv4-mapped `::ffff:a.b.c.d`.
     static func mappedIPv4(_ pieces: [UInt16]) -> UInt32? {
         guard pieces[0..<5].allSatisfy({ $0 == 0 }), pieces[5] == 0xFFFF else { return nil }
@@ -230,7 +241,7 @@ enum IPAddress {
     static func isSpecialUseIPv6(_ p: [UInt16]) -> Bool {
         if let v4 = embeddedIPv4(p) { return isSpecialUseIPv4(v4) }
         if p.allSatisfy({ $0 == 0 }) { return true }
-        if p[0..<7].allSatisfy({ $0 == 0 }), p[7] == 1 { return true }
+        if isLoopbackIPv6(p) { return true }
         return p[0] & 0xFFC0 == 0xFE80 || p[0] & 0xFE00 == 0xFC00 || p[0] & 0xFF00 == 0xFF00
     }
 }
