@@ -78,12 +78,12 @@ struct AgentStateFilePermissionsCheck: Check {
                 if perms.writableByOthers {
                     findings.append(finding(
                         "fs.auth_profiles.perms_writable", .critical,
-                        detail: "\(perms.detail(authPath)); another user could inject credentials.", remediation: .text(fix)))
+                        detail: "\(perms.detail(authPath)); another user could inject credentials.", remediation: .text(fix)).reportingSymlinks(perms.isSymlink))
                 } else if perms.readableByOthers {
                     findings.append(finding(
                         "fs.auth_profiles.perms_readable", .warn,
                         detail: "\(perms.detail(authPath)); auth-profiles.json contains API keys and OAuth tokens.",
-                        remediation: .text(fix)))
+                        remediation: .text(fix)).reportingSymlinks(perms.isSymlink))
                 }
             }
             let databasePath = agentRoot + "/agent/" + StateDatabase.agentFileName
@@ -93,12 +93,12 @@ struct AgentStateFilePermissionsCheck: Check {
                 if perms.writableByOthers {
                     findings.append(finding(
                         "fs.auth_profiles.perms_writable", .critical, title: "\(Self.databaseLabel) is writable by others",
-                        detail: "\(perms.detail(path)); another user could inject credentials.", remediation: .text(fix)))
+                        detail: "\(perms.detail(path)); another user could inject credentials.", remediation: .text(fix)).reportingSymlinks(perms.isSymlink))
                 } else if perms.readableByOthers {
                     findings.append(finding(
                         "fs.auth_profiles.perms_readable", .warn, title: "\(Self.databaseLabel) is readable by others",
                         detail: "\(perms.detail(path)); auth profile storage contains API keys and OAuth tokens.",
-                        remediation: .text(fix)))
+                        remediation: .text(fix)).reportingSymlinks(perms.isSymlink))
                 }
             }
             let storePath = agentRoot + "/sessions/sessions.json"
@@ -106,7 +106,7 @@ struct AgentStateFilePermissionsCheck: Check {
                 findings.append(finding(
                     "fs.sessions_store.perms_readable", .warn,
                     detail: "\(perms.detail(storePath)); routing and transcript metadata can be sensitive.",
-                    remediation: .text(PathPermissions.remediation(storePath, directory: false))))
+                    remediation: .text(PathPermissions.remediation(storePath, directory: false))).reportingSymlinks(perms.isSymlink))
             }
         }
         return findings

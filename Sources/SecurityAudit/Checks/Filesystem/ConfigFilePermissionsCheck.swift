@@ -64,15 +64,15 @@ struct ConfigFilePermissionsCheck: Check {
         if perms.writableByOthers {
             findings.append(finding(
                 "fs.config.perms_writable", .critical,
-                detail: "\(perms.detail(path)); another user could change gateway/auth/tool policies.", remediation: .text(fix)))
+                detail: "\(perms.detail(path)); another user could change gateway/auth/tool policies.", remediation: .text(fix)).reportingSymlinks(perms.isSymlink))
         } else if !perms.isSymlink, perms.worldReadable {
             findings.append(finding(
                 "fs.config.perms_world_readable", .critical,
-                detail: "\(perms.detail(path)); config can contain tokens and private settings.", remediation: .text(fix)))
+                detail: "\(perms.detail(path)); config can contain tokens and private settings.", remediation: .text(fix)).reportingSymlinks(perms.isSymlink))
         } else if !perms.isSymlink, perms.groupReadable {
             findings.append(finding(
                 "fs.config.perms_group_readable", .warn,
-                detail: "\(perms.detail(path)); config can contain tokens and private settings.", remediation: .text(fix)))
+                detail: "\(perms.detail(path)); config can contain tokens and private settings.", remediation: .text(fix)).reportingSymlinks(perms.isSymlink))
         }
         return findings
     }

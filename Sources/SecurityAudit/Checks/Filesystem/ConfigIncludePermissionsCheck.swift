@@ -52,15 +52,15 @@ struct ConfigIncludePermissionsCheck: Check {
             if perms.writableByOthers {
                 return finding(
                     "fs.config_include.perms_writable", .critical,
-                    detail: "\(perms.detail(path)); another user could influence your effective config.", remediation: .text(fix))
+                    detail: "\(perms.detail(path)); another user could influence your effective config.", remediation: .text(fix)).reportingSymlinks(perms.isSymlink)
             } else if perms.worldReadable {
                 return finding(
                     "fs.config_include.perms_world_readable", .critical,
-                    detail: "\(perms.detail(path)); include files can contain tokens and private settings.", remediation: .text(fix))
+                    detail: "\(perms.detail(path)); include files can contain tokens and private settings.", remediation: .text(fix)).reportingSymlinks(perms.isSymlink)
             } else if perms.groupReadable {
                 return finding(
                     "fs.config_include.perms_group_readable", .warn,
-                    detail: "\(perms.detail(path)); include files can contain tokens and private settings.", remediation: .text(fix))
+                    detail: "\(perms.detail(path)); include files can contain tokens and private settings.", remediation: .text(fix)).reportingSymlinks(perms.isSymlink)
             }
             return nil
         }

@@ -44,11 +44,11 @@ struct CredentialsDirPermissionsCheck: Check {
         if perms.writableByOthers {
             return [finding(
                 "fs.credentials_dir.perms_writable", .critical,
-                detail: "\(perms.detail(path)); another user could drop/modify credential files.", remediation: .text(fix))]
+                detail: "\(perms.detail(path)); another user could drop/modify credential files.", remediation: .text(fix)).reportingSymlinks(perms.isSymlink)]
         } else if perms.readableByOthers {
             return [finding(
                 "fs.credentials_dir.perms_readable", .warn,
-                detail: "\(perms.detail(path)); credentials and allowlists can be sensitive.", remediation: .text(fix))]
+                detail: "\(perms.detail(path)); credentials and allowlists can be sensitive.", remediation: .text(fix)).reportingSymlinks(perms.isSymlink)]
         }
         return []
     }

@@ -44,7 +44,7 @@ struct SessionTranscriptPermissionsCheck: Check {
         return [finding(
             Self.id, worldReadable ? .critical : .warn,
             detail: "\(exposed.count) session transcript(s) can be read by \(worldReadable ? "every local user" : "their group"); transcripts hold whole conversations and tool output:\n" + lines.joined(separator: "\n"),
-            remediation: .text(remediation))]
+            remediation: .text(remediation)).reportingSymlinks(exposed.allSatisfy(\.permissions.isSymlink))]
     }
 }
 

@@ -71,14 +71,14 @@ struct StateDatabasePermissionsCheck: Check {
             findings.append(finding(
                 Self.writableId, .critical,
                 detail: "\(writable.count) SQLite state path(s) can be changed by other users:\n" + Self.list(writable),
-                remediation: .text(Self.remediation(writable))))
+                remediation: .text(Self.remediation(writable))).reportingSymlinks(writable.allSatisfy(\.permissions.isSymlink)))
         }
         if !readable.isEmpty {
             let world = readable.contains { $0.permissions.worldReadable }
             findings.append(finding(
                 Self.readableId, world ? .critical : .warn,
                 detail: "\(readable.count) SQLite database file(s) can be read by \(world ? "every local user" : "their group"); they hold OAuth tokens, auth profiles and transcripts:\n" + Self.list(readable),
-                remediation: .text(Self.remediation(readable))))
+                remediation: .text(Self.remediation(readable))).reportingSymlinks(readable.allSatisfy(\.permissions.isSymlink)))
         }
         return findings
     }

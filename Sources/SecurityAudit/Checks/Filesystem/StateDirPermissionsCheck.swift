@@ -65,15 +65,15 @@ struct StateDirPermissionsCheck: Check {
         if perms.worldWritable {
             findings.append(finding(
                 "fs.state_dir.perms_world_writable", .critical,
-                detail: "\(perms.detail(stateDir)); other users can write into your OpenClaw state.", remediation: .text(fix)))
+                detail: "\(perms.detail(stateDir)); other users can write into your OpenClaw state.", remediation: .text(fix)).reportingSymlinks(perms.isSymlink))
         } else if perms.groupWritable {
             findings.append(finding(
                 "fs.state_dir.perms_group_writable", .warn,
-                detail: "\(perms.detail(stateDir)); group users can write into your OpenClaw state.", remediation: .text(fix)))
+                detail: "\(perms.detail(stateDir)); group users can write into your OpenClaw state.", remediation: .text(fix)).reportingSymlinks(perms.isSymlink))
         } else if perms.readableByOthers {
             findings.append(finding(
                 "fs.state_dir.perms_readable", .warn,
-                detail: "\(perms.detail(stateDir)); consider restricting to 700.", remediation: .text(fix)))
+                detail: "\(perms.detail(stateDir)); consider restricting to 700.", remediation: .text(fix)).reportingSymlinks(perms.isSymlink))
         }
         return findings
     }
