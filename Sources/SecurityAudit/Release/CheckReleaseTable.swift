@@ -79,6 +79,12 @@ enum CheckReleaseTable {
         table["channels.dm.session_collision.<accounts>.<N>"] = .upstream(
             since: "2026.8.1",
             "Upstream PR #121741 (merged 2026-08-10, closes issue #121711), the routing simulation of the channel collector; not in the docs table. 2026.8.1 (beta.2 2026-08-15, stable 2026-08-31) is the first stable cut after the merge: likely.")
+        table["channels.<id>.routing.owner_missing.<accountId>"] = .upstream(
+            since: "2026.8.1",
+            "Upstream PR #121741 (merged 2026-08-10): a DM route with several agents and no binding or default to own it. First stable 2026.8.1 (likely). Not checked by this tool yet: the detail is the route resolver's error text, which was not read.")
+        table["channels.<id>.dm.wildcard_routing_unverified.<accountId>"] = .upstream(
+            since: "2026.8.1",
+            "Upstream PR #121741 (merged 2026-08-10): a wildcard DM allowlist on a plugin whose own DM routing hook (Telegram named-account fallback, Zalo Personal) gives no policy for unknown senders. First stable 2026.8.1 (likely). Not checked by this tool yet: the plugins' hooks are not modelled.")
         table["channels.<id>.allowFrom.mutable_entries_inert"] = .upstream(
             since: "2026.9.1",
             "Upstream PR #131129 (issue #131099), merged about 2026-08-27, after the last 2026.8.1 beta (2026-08-24); 2026.9.1 (beta.1 2026-08-28) is the first release that can contain it (likely; 2026.9.2 if it missed the beta).")
