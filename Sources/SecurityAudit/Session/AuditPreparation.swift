@@ -69,8 +69,10 @@ public enum AuditPreparation {
         _ request: AuditRequest, loaded written: LoadedConfig, paths: OpenClawPaths, resolver: PathResolver,
         startingGatewayProbe deep: DeepAuditOptions?
     ) -> Prepared {
-        // Every fact and check sees legacy keys' content where it belongs now.
-        let loaded = LegacyConfigMigration.applied(to: written)
+        // Every fact and check sees legacy keys' content where it belongs now, in the
+        // shape the audited release reads.
+        let loaded = LegacyConfigMigration.applied(
+            to: written, release: releaseBeforeAudit(request, paths: paths, config: written.root))
         // The probe needs only the config, the environment and the paths: it waits on
         // the gateway while the state dir is walked.
         let gatewayProbe = deep.map { options in
@@ -107,6 +109,18 @@ public enum AuditPreparation {
         addReleaseClaims(request, paths: paths, to: &context.releaseEvidence)
         context.advisories = AdvisoryFacts(database: request.advisories, today: request.today ?? AdvisoryFacts.currentDay())
         return Prepared(context: context, gatewayProbe: gatewayProbe)
+    }
+
+    /// The release as known before the audit runs (the flag, the installed package, the
+    /// config's stamp; not the gateway, which only the deep step asks): what `--fix`
+    /// plans for, and the shape the config is read in.
+    static func releaseBeforeAudit(_ request: AuditRequest, paths: OpenClawPaths, config: ConfigNode) -> OpenClawRelease {
+        var evidence = ReleaseEvidence()
+        if let stamp = config["meta"]["lastTouchedVersion"].string {
+            evidence.add(ReleaseClaim(source: .config, text: stamp))
+        }
+        addReleaseClaims(request, paths: paths, to: &evidence)
+        return evidence.resolved
     }
 
     /// The release sources read here: the flag, and the installed package when the
