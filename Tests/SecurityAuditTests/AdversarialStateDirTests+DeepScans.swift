@@ -123,7 +123,8 @@ extension AdversarialStateDirTests {
             _ = try BoundedFileReader.read(dir.url("root/sub/b.js"), limit: 100, within: root)
             Issue.record("read a file outside the folder")
         } catch {
-            #expect(error == .outside(path: try #require(BoundedFileReader.realpath(dir.url("elsewhere/b.js")))))
+            #expect(error.reason == .outside(path: try #require(BoundedFileReader.realpath(dir.url("elsewhere/b.js")))))
+            #expect(error.path == dir.url("root/sub/b.js"))
         }
     }
 }

@@ -178,7 +178,7 @@ struct CodeSafetyScanTests {
               skills: { load: { extraDirs: ["\#(dir.url("state/extensions/p/skills"))"] } } }
             """#)).root
         let env = ["HOME": dir.url("home")]
-        let resolver = PathResolver(environment: env, cwd: dir.path, systemHome: nil, exists: { FileSystemProbe.exists($0) })
+        let resolver = PathResolver(environment: env, cwd: dir.path, systemHome: nil, exists: { POSIXFileSystem().exists($0) })
         let paths = OpenClawPaths(homeDir: dir.url("home"), stateDir: dir.url("state"), configPath: "", credentialsDir: "")
         let skills = InstalledSkills.discover(config: config, roster: AgentRoster(config: config), paths: paths, resolver: resolver)
         #expect(skills.map(\.name) == ["shared", "personal", "inner", "noname", "shared"])

@@ -20,7 +20,12 @@ struct DockerDaemonLocatorTests {
         func listDirectory(_ path: String) -> Result<[DirectoryEntry], FileSystemError> { base.listDirectory(path) }
         func realpath(_ path: String) -> Result<String, FileSystemError> { base.realpath(path) }
         func readlink(_ path: String) -> Result<String, FileSystemError> { base.readlink(path) }
-        func readFile(_ path: String, limit: Int) -> Result<[UInt8], FileSystemError> { base.readFile(path, limit: limit) }
+        func readFile(_ path: String, limit: Int, options: ReadOptions) -> Result<[UInt8], FileSystemError> {
+            base.readFile(path, limit: limit, options: options)
+        }
+        func openForReading(_ path: String, within root: String?) -> Result<Int32, FileSystemError> {
+            base.openForReading(path, within: root)
+        }
         var effectiveUID: UInt32 { base.effectiveUID }
         func userName(of uid: UInt32) -> String? { base.userName(of: uid) }
     }

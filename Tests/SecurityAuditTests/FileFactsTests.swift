@@ -12,7 +12,7 @@ struct RefusingFileSystem: FileSystemAccess {
     var uid: UInt32?
 
     private func refuse<T>(_ path: String, _ operation: String, _ call: () -> Result<T, FileSystemError>) -> Result<T, FileSystemError> {
-        refused.contains { path == $0 || path.hasPrefix($0 + "/") } ? .failure(FileSystemError(operation: operation, code: EACCES)) : call()
+        refused.contains { path == $0 || path.hasPrefix($0 + "/") } ? .failure(FileSystemError(operation: operation, code: EACCES, path: path)) : call()
     }
 
     func lstat(_ path: String) -> Result<FileStatus, FileSystemError> { refuse(path, "lstat") { base.lstat(path) } }
@@ -22,8 +22,11 @@ struct RefusingFileSystem: FileSystemAccess {
     }
     func realpath(_ path: String) -> Result<String, FileSystemError> { refuse(path, "realpath") { base.realpath(path) } }
     func readlink(_ path: String) -> Result<String, FileSystemError> { refuse(path, "readlink") { base.readlink(path) } }
-    func readFile(_ path: String, limit: Int) -> Result<[UInt8], FileSystemError> {
-        refuse(path, "open") { base.readFile(path, limit: limit) }
+    func readFile(_ path: String, limit: Int, options: ReadOptions) -> Result<[UInt8], FileSystemError> {
+        refuse(path, "open") { base.readFile(path, limit: limit, options: options) }
+    }
+    func openForReading(_ path: String, within root: String?) -> Result<Int32, FileSystemError> {
+        refuse(path, "open") { base.openForReading(path, within: root) }
     }
     var effectiveUID: UInt32 { uid ?? base.effectiveUID }
     func userName(of uid: UInt32) -> String? { base.userName(of: uid) }
@@ -58,7 +61,7 @@ struct FileFactsTests {
         symlink(dir.url("loop"), dir.url("loop"))
         let loop = try #require(PermissionModel.inspect(dir.url("loop"), using: fs).permissions)
         #expect(loop.targetError?.code == ELOOP)
-        #expect(PermissionModel.inspect(dir.url("loop/child"), using: fs) == .uninspectable(FileSystemError(operation: "lstat", code: ELOOP)))
+        #expect(PermissionModel.inspect(dir.url("loop/child"), using: fs) == .uninspectable(FileSystemError(operation: "lstat", code: ELOOP, path: dir.url("loop/child"))))
     }
 
     @Test func listingsAreSortedByBytesAndTyped() throws {

@@ -5,7 +5,7 @@ import Testing
 /// Path resolution against real temporary homes.
 struct PathResolverTests {
     func resolver(_ env: [String: String], cwd: String = "/work", systemHome: String? = "/home/fallback") -> PathResolver {
-        PathResolver(environment: env, cwd: cwd, systemHome: systemHome, exists: { FileSystemProbe.exists($0) })
+        PathResolver(environment: env, cwd: cwd, systemHome: systemHome, exists: { POSIXFileSystem().exists($0) })
     }
 
     @Test func defaultsToDotOpenclawUnderHome() throws {

@@ -23,9 +23,9 @@ public enum AdvisoryLoader {
 
     public static func load(path: String) throws(AdvisoryDataError) -> AdvisoryDatabase {
         var builder = AdvisoryDatabaseBuilder()
-        let kind: DirectoryListing.Kind?
+        let kind: DirectoryEntry.Kind?
         do {
-            kind = try DirectoryListing.statKind(path)
+            kind = try POSIXFileSystem().kindFollowingLinks(path)
         } catch {
             throw AdvisoryDataError(file: path, message: "cannot read: \(String(cString: strerror(error.code)))")
         }
@@ -98,9 +98,9 @@ public enum AdvisoryLoader {
         guard depth <= maxFolderDepth else {
             throw AdvisoryDataError(file: path, message: "folders nested deeper than \(maxFolderDepth) levels")
         }
-        let entries: [DirectoryListing.Entry]
+        let entries: [DirectoryEntry]
         do {
-            entries = try DirectoryListing.list(path)
+            entries = try POSIXFileSystem().scanListing(path)
         } catch {
             throw AdvisoryDataError(file: path, message: "cannot list: \(String(cString: strerror(error.code)))")
         }
@@ -121,7 +121,7 @@ public enum AdvisoryLoader {
         do {
             return try BoundedFileReader.read(path, limit: limit)
         } catch {
-            throw AdvisoryDataError(file: path, message: error.message)
+            throw AdvisoryDataError(file: path, message: error.readFailureMessage)
         }
     }
 

@@ -1,11 +1,5 @@
 import JSON5
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// What the channel checks need from the disk, read once before any check runs: the
 /// pairing stores (`<credentials>/<channel>[-<account>]-allowFrom.json`, the senders a
 /// user approved by pairing code) and the credential files that decide whether an
@@ -39,19 +33,20 @@ public struct ChannelFacts: Sendable {
     /// the original's `resolveUserPath` does.
     static func gather(
         config: ConfigNode, environment: [String: String], paths: OpenClawPaths,
-        agents: AgentRoster, resolvePath: (String) -> String, resolveSecret: (SecretReference) -> String?
+        agents: AgentRoster, fileSystem: any FileSystemAccess = POSIXFileSystem(),
+        resolvePath: (String) -> String, resolveSecret: (SecretReference) -> String?
     ) -> ChannelFacts {
         var facts = ChannelFacts()
         collectUnresolvedSecretRefs(config["channels"], path: "channels", config: config, resolve: resolveSecret, into: &facts.unresolvedSecretRefs)
-        for name in directoryEntries(paths.credentialsDir) where name.hasSuffix(storeSuffix) {
-            if let entries = readStore(paths.credentialsDir + "/" + name) { facts.pairingStores[name] = entries }
+        let names = (try? fileSystem.listDirectory(paths.credentialsDir).get())?.map(\.name) ?? []
+        for name in names where name.hasSuffix(storeSuffix) {
+            if let entries = readStore(paths.credentialsDir + "/" + name, fileSystem: fileSystem) { facts.pairingStores[name] = entries }
         }
         let references = ChannelInventory.credentialFileReferences(
             config: config, environment: environment, paths: paths, agents: agents)
         for reference in references where facts.credentialFileSizes[reference] == nil {
-            var info = stat()
-            guard stat(resolvePath(reference), &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-            facts.credentialFileSizes[reference] = Int(info.st_size)
+            guard case .success(let status) = fileSystem.stat(resolvePath(reference)), status.isRegularFile else { continue }
+            facts.credentialFileSizes[reference] = status.size
         }
         return facts
     }
@@ -72,8 +67,8 @@ public struct ChannelFacts: Sendable {
     }
 
     /// `{ version: 1, allowFrom: [...] }`; entries are kept as `String(entry)`.
-    static func readStore(_ path: String) -> [String]? {
-        guard let bytes = try? BoundedFileReader.read(path, limit: maxStoreBytes),
+    static func readStore(_ path: String, fileSystem: any FileSystemAccess = POSIXFileSystem()) -> [String]? {
+        guard let bytes = try? fileSystem.readFile(path, limit: maxStoreBytes).get(),
               let root = try? JSON5.parse(bytes: bytes, file: path)
         else { return nil }
         guard let list = root[key: "allowFrom"]?.elements else { return [] }
@@ -89,20 +84,6 @@ public struct ChannelFacts: Sendable {
         case .array(let items): return items.map(javaScriptString).joined(separator: ",")
         case .object: return "[object Object]"
         }
-    }
-
-    static func directoryEntries(_ path: String) -> [String] {
-        guard let dir = opendir(path) else { return [] }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            // In place (`&`): a copy of the 256-byte field reads past a short record's end.
-            let name = withUnsafePointer(to: &entry.pointee.d_name) {
-                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names
     }
 
     /// The pairing-store entries of one account (`readChannelAllowFromStore`): the

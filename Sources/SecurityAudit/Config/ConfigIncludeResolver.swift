@@ -22,6 +22,7 @@ struct ConfigIncludeResolver {
 
     let rootDir: String
     let rootRealDir: String
+    let fileSystem: any FileSystemAccess
     /// Every include file read, in the order first read, and its bytes as first read.
     private(set) var includeFiles: [String] = []
     private(set) var includeSources: [String: [UInt8]] = [:]
@@ -30,9 +31,10 @@ struct ConfigIncludeResolver {
     private var bytesRead = 0
     private var values = 0
 
-    init(configPath: String) {
+    init(configPath: String, fileSystem: any FileSystemAccess = POSIXFileSystem()) {
+        self.fileSystem = fileSystem
         rootDir = PathNormalization.dirname(configPath)
-        rootRealDir = BoundedFileReader.realpath(rootDir) ?? rootDir
+        rootRealDir = fileSystem.resolvedPath(rootDir) ?? rootDir
     }
 
     mutating func resolve(_ node: JSON5Node, file: String) throws(ConfigLoadError) -> ConfigNode {
@@ -102,7 +104,7 @@ struct ConfigIncludeResolver {
         guard PathNormalization.isInside(resolved, root: rootDir) else {
             throw error(at: node, file: file, "Include path escapes config directory: \(includePath) (root: \(rootDir))")
         }
-        let real = BoundedFileReader.realpath(resolved)
+        let real = fileSystem.resolvedPath(resolved)
         if let real, !PathNormalization.isInside(real, root: rootRealDir) {
             throw error(at: node, file: file, "Include path resolves outside config directory (symlink): \(includePath) (root: \(rootDir))")
         }
@@ -114,21 +116,22 @@ struct ConfigIncludeResolver {
             throw error(at: node, file: file, "Maximum include depth (\(Self.maxDepth)) exceeded at: \(includePath)")
         }
         let bytes: [UInt8]
-        do {
-            // The file the check above resolved, opened without following a link and
-            // checked again on its descriptor: swapping in a link after the check fails.
-            bytes = try BoundedFileReader.read(
-                real ?? resolved, limit: Self.maxIncludeFileBytes, rejectHardLinks: true, confinedTo: rootRealDir)
-        } catch {
-            switch error {
+        // The file the check above resolved, opened without following a link and
+        // checked again on its descriptor: swapping in a link after the check fails.
+        let options = ReadOptions(rejectHardLinks: true, confinedTo: rootRealDir)
+        switch fileSystem.readFile(real ?? resolved, limit: Self.maxIncludeFileBytes, options: options) {
+        case .success(let read):
+            bytes = read
+        case .failure(let error):
+            switch error.reason {
             case .outside:
                 throw self.error(at: node, file: file, "Include path resolves outside config directory (symlink): \(includePath) (root: \(rootDir))")
-            case .system(let code, _) where code == ELOOP:
+            case .system where error.code == ELOOP:
                 throw self.error(at: node, file: file, "Include path resolves outside config directory (symlink): \(includePath) (root: \(rootDir))")
             case .notRegularFile, .tooLarge, .hardLinked:
-                throw self.error(at: node, file: file, "Include file failed security checks (regular file, max \(Self.maxIncludeFileBytes) bytes, no hardlinks): \(includePath) (\(error.message))")
-            case .missing, .system:
-                throw self.error(at: node, file: file, "Failed to read include file: \(includePath) (resolved: \(resolved)): \(error.message)")
+                throw self.error(at: node, file: file, "Include file failed security checks (regular file, max \(Self.maxIncludeFileBytes) bytes, no hardlinks): \(includePath) (\(error.readFailureMessage))")
+            case .system:
+                throw self.error(at: node, file: file, "Failed to read include file: \(includePath) (resolved: \(resolved)): \(error.readFailureMessage)")
             }
         }
         reads += 1

@@ -51,18 +51,22 @@ public struct ConfigLoader: Sendable {
     public static let maxConfigValues = 1_000_000
 
     public var environment: [String: String]
+    /// Where the config and its includes are read from (the seam tests inject faults in).
+    public var fileSystem: any FileSystemAccess
 
-    public init(environment: [String: String]) {
+    public init(environment: [String: String], fileSystem: any FileSystemAccess = POSIXFileSystem()) {
         self.environment = environment
+        self.fileSystem = fileSystem
     }
 
     public func load(path: String) throws(ConfigLoadError) -> LoadedConfig {
         let bytes: [UInt8]
-        do {
-            bytes = try BoundedFileReader.read(path, limit: Self.maxConfigFileBytes)
-        } catch {
-            if error == .missing { return .empty(path: path, environment: environment) }
-            throw ConfigLoadError(file: path, position: nil, message: "cannot read config: \(error.message)")
+        switch fileSystem.readFile(path, limit: Self.maxConfigFileBytes) {
+        case .success(let read):
+            bytes = read
+        case .failure(let error):
+            if error.isNotFound { return .empty(path: path, environment: environment) }
+            throw ConfigLoadError(file: path, position: nil, message: "cannot read config: \(error.readFailureMessage)")
         }
         let parsed: JSON5Node
         do {
@@ -70,7 +74,7 @@ public struct ConfigLoader: Sendable {
         } catch {
             throw ConfigLoadError(error, file: path)
         }
-        var includes = ConfigIncludeResolver(configPath: path)
+        var includes = ConfigIncludeResolver(configPath: path, fileSystem: fileSystem)
         let included = try includes.resolve(parsed, file: path)
         guard included.object != nil else {
             throw ConfigLoadError(

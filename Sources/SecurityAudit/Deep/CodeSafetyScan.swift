@@ -28,21 +28,23 @@ enum CodeSafetyScan {
     /// The cap on a plugin's `package.json`.
     static let maxManifestBytes = 4 * 1024 * 1024
 
-    static func scanPlugins(stateDir: String) -> (facts: PluginCodeScanFacts, targets: [Target]) {
+    static func scanPlugins(
+        stateDir: String, fileSystem: any FileSystemAccess = POSIXFileSystem()
+    ) -> (facts: PluginCodeScanFacts, targets: [Target]) {
         let extensionsDir = PathNormalization.join(stateDir, "extensions")
         var facts = PluginCodeScanFacts(extensionsDir: extensionsDir)
-        guard (try? DirectoryListing.statKind(extensionsDir)) == .directory else { return (facts, []) }
-        let entries: [DirectoryListing.Entry]
+        guard (try? fileSystem.kindFollowingLinks(extensionsDir)) == .directory else { return (facts, []) }
+        let entries: [DirectoryEntry]
         do {
-            entries = try DirectoryListing.list(extensionsDir)
+            entries = try fileSystem.scanListing(extensionsDir)
         } catch {
-            facts.listingError = error.description
+            facts.listingError = error.nodeDescription
             return (facts, [])
         }
         var targets: [Target] = []
         for entry in entries where entry.kind == .directory {
             let path = PathNormalization.join(extensionsDir, entry.name)
-            let manifest = readManifestEntries(pluginPath: path)
+            let manifest = readManifestEntries(pluginPath: path, fileSystem: fileSystem)
             var hidden: [String] = []
             var escaping: [String] = []
             var forced: [String] = []
@@ -68,14 +70,17 @@ enum CodeSafetyScan {
     /// empty manifest has no entries; one that is not JSON is reported and also has none.
     /// One that is not read (over its cap, a link out of the plugin, unreadable) has none
     /// either, and is returned as unscanned: the entries it declares are unknown.
-    static func readManifestEntries(pluginPath: String) -> (entries: [String], error: String?, unscanned: UnscannedFile?) {
+    static func readManifestEntries(
+        pluginPath: String, fileSystem: any FileSystemAccess
+    ) -> (entries: [String], error: String?, unscanned: UnscannedFile?) {
         let manifestPath = PathNormalization.join(pluginPath, "package.json")
         let raw: String
-        do {
-            let root = BoundedFileReader.realpath(pluginPath) ?? pluginPath
-            raw = String(decoding: try BoundedFileReader.read(manifestPath, limit: maxManifestBytes, within: root), as: UTF8.self)
-        } catch {
-            if case .missing = error { return ([], nil, nil) }
+        let root = fileSystem.resolvedPath(pluginPath) ?? pluginPath
+        switch fileSystem.readFile(manifestPath, limit: maxManifestBytes, options: ReadOptions(within: root)) {
+        case .success(let bytes):
+            raw = String(decoding: bytes, as: UTF8.self)
+        case .failure(let error):
+            if error.isNotFound { return ([], nil, nil) }
             return ([], nil, UnscannedFile(path: "package.json", reason: unscannedReason(error)))
         }
         guard !raw.trimmingWhitespace.isEmpty else { return ([], nil, nil) }
@@ -93,11 +98,11 @@ enum CodeSafetyScan {
     }
 
     /// Why a file was not read, for the incomplete list.
-    static func unscannedReason(_ failure: BoundedFileReader.Failure) -> String {
-        switch failure {
+    static func unscannedReason(_ failure: FileSystemError) -> String {
+        switch failure.reason {
         case .tooLarge(let limit): return "larger than \(limit) bytes"
         case .outside(let path): return "a link out of the folder, to \(path)"
-        default: return failure.message
+        default: return failure.readFailureMessage
         }
     }
 
@@ -110,24 +115,25 @@ enum CodeSafetyScan {
 
     /// Collects and scans every target; one outcome per target, in target order.
     static func scan(
-        _ targets: [Target], deadline: NIODeadline, timeoutMilliseconds: Int, progress: Progress? = nil
+        _ targets: [Target], deadline: NIODeadline, timeoutMilliseconds: Int, progress: Progress? = nil,
+        fileSystem: any FileSystemAccess = POSIXFileSystem()
     ) -> (outcomes: [CodeScanOutcome], files: [[String]]) {
         // Listing is I/O-bound and per target; do it in parallel too.
-        let listings = NIOLockedValueBox([Result<ScanFileCollector.Listing, DirectoryListing.SystemError>?](repeating: nil, count: targets.count))
+        let listings = NIOLockedValueBox([Result<ScanFileCollector.Listing, FileSystemError>?](repeating: nil, count: targets.count))
         DispatchQueue.concurrentPerform(iterations: targets.count) { index in
             let target = targets[index]
             guard !target.skipped else {
                 listings.withLockedValue { $0[index] = .success(ScanFileCollector.Listing()) }
                 return
             }
-            let result = Result { () throws(DirectoryListing.SystemError) in
-                try ScanFileCollector.collect(root: target.root, forcedEntries: target.forcedEntries)
+            let result = Result { () throws(FileSystemError) in
+                try ScanFileCollector.collect(root: target.root, forcedEntries: target.forcedEntries, fileSystem: fileSystem)
             }
             listings.withLockedValue { $0[index] = result }
         }
         let fileLists = listings.withLockedValue { $0 }
         // Each file is read confined to the real path of its target's root.
-        let realRoots = targets.map { BoundedFileReader.realpath($0.root) ?? $0.root }
+        let realRoots = targets.map { fileSystem.resolvedPath($0.root) ?? $0.root }
         let jobs: [(path: String, root: String)] = fileLists.enumerated().flatMap { index, listing in
             guard case .success(let listed)? = listing else { return [(path: String, root: String)]() }
             return listed.files.map { (path: $0, root: realRoots[index]) }
@@ -137,7 +143,7 @@ enum CodeSafetyScan {
         let results = NIOLockedValueBox((done: 0, files: [FileResult](repeating: .pending, count: total)))
         DispatchQueue.concurrentPerform(iterations: total) { index in
             guard NIODeadline.now() < deadline else { return }
-            let result = scanFile(jobs[index].path, within: jobs[index].root)
+            let result = scanFile(jobs[index].path, within: jobs[index].root, fileSystem: fileSystem)
             results.withLockedValue { state in
                 state.files[index] = result
                 state.done += 1
@@ -153,7 +159,7 @@ enum CodeSafetyScan {
         for (index, listing) in fileLists.enumerated() {
             switch listing {
             case .failure(let error)?:
-                outcomes.append(.failed(error.description))
+                outcomes.append(.failed(error.nodeDescription))
                 files.append([])
             case .success(let listed)?:
                 let paths = listed.files
@@ -198,34 +204,37 @@ enum CodeSafetyScan {
 
     /// Reads one file (regular, at most 1 MiB, inside `root`) and applies every rule. The
     /// original skips the others silently; they are listed as not scanned here.
-    static func scanFile(_ path: String, within root: String) -> FileResult {
-        do {
-            let bytes = try BoundedFileReader.read(path, limit: ScanFileCollector.maxFileBytes, within: root)
+    static func scanFile(_ path: String, within root: String, fileSystem: any FileSystemAccess) -> FileResult {
+        switch fileSystem.readFile(path, limit: ScanFileCollector.maxFileBytes, options: ReadOptions(within: root)) {
+        case .success(let bytes):
             return .scanned(SourceScanner.scan(bytes))
-        } catch {
-            switch error {
-            case .missing, .hardLinked:
+        case .failure(let error):
+            switch error.reason {
+            case .hardLinked:
                 return .skipped
             case .notRegularFile, .tooLarge, .outside:
                 return .notScanned(unscannedReason(error))
-            case .system(let code, let operation):
-                return .failed(DirectoryListing.SystemError(code: code, syscall: operation, path: path).description)
+            case .system:
+                if error.isNotFound { return .skipped }
+                return .failed(error.nodeDescription)
             }
         }
     }
 
     /// The SKILL.md parameter lines and outbound calls of one scanned skill.
-    static func sensitiveNetworkEvidence(skillDirectory: String, files: [String]) -> SensitiveNetworkEvidence? {
+    static func sensitiveNetworkEvidence(
+        skillDirectory: String, files: [String], fileSystem: any FileSystemAccess = POSIXFileSystem()
+    ) -> SensitiveNetworkEvidence? {
         let markdownPath = PathNormalization.join(skillDirectory, "SKILL.md")
-        let root = BoundedFileReader.realpath(skillDirectory) ?? skillDirectory
-        guard let bytes = try? BoundedFileReader.read(markdownPath, limit: SkillMarkdownAnalysis.maxMarkdownBytes, within: root) else {
+        let root = ReadOptions(within: fileSystem.resolvedPath(skillDirectory) ?? skillDirectory)
+        guard let bytes = try? fileSystem.readFile(markdownPath, limit: SkillMarkdownAnalysis.maxMarkdownBytes, options: root).get() else {
             return nil
         }
         let sensitive = SkillMarkdownAnalysis.sensitiveParameterLines(String(decoding: bytes, as: UTF8.self))
         guard !sensitive.isEmpty else { return nil }
         var network: [SensitiveNetworkEvidence.Line] = []
         for file in files {
-            guard let source = try? BoundedFileReader.read(file, limit: ScanFileCollector.maxFileBytes, within: root),
+            guard let source = try? fileSystem.readFile(file, limit: ScanFileCollector.maxFileBytes, options: root).get(),
                   let send = SkillMarkdownAnalysis.firstNetworkSend(in: source) else { continue }
             network.append(.init(
                 path: ScanFileCollector.displayPath(file, root: skillDirectory), line: send.line, text: send.text))

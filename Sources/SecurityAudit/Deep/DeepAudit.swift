@@ -47,7 +47,7 @@ public enum DeepAudit {
             config: context.config, environment: context.environment, configPath: context.paths.configPath)
         let resolver = PathResolver(
             environment: context.environment, cwd: request.cwd, systemHome: request.systemHome,
-            exists: { FileSystemProbe.exists($0) })
+            exists: { [fileSystem = request.fileSystem] in fileSystem.exists($0) })
         var materialized: [String: String] = [:]
         for path in GatewayProbeAuth.credentialPaths {
             let node = path.split(separator: ".").reduce(Optional(context.config)) { $0?[String($1)] }
@@ -61,9 +61,11 @@ public enum DeepAudit {
         let auth = GatewayProbeAuth.resolve(
             config: context.config, environment: context.environment, remote: target.isRemoteMode,
             explicit: options.credentials, materialized: materialized)
-        let identity = DeviceIdentity.load(stateDir: context.paths.stateDir) ?? DeviceIdentity.ephemeral()
+        let identity = DeviceIdentity.load(stateDir: context.paths.stateDir, fileSystem: request.fileSystem)
+            ?? DeviceIdentity.ephemeral()
         let storedToken = identity.isStored
-            ? DeviceIdentity.storedDeviceToken(stateDir: context.paths.stateDir, deviceId: identity.deviceId, role: "operator")
+            ? DeviceIdentity.storedDeviceToken(
+                stateDir: context.paths.stateDir, deviceId: identity.deviceId, role: "operator", fileSystem: request.fileSystem)
             : nil
 
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
@@ -74,15 +76,16 @@ public enum DeepAudit {
                 storedDeviceToken: storedToken, deadline: deadline),
             on: group.next())
 
-        let (pluginFacts, pluginTargets) = CodeSafetyScan.scanPlugins(stateDir: context.paths.stateDir)
+        let fileSystem = request.fileSystem
+        let (pluginFacts, pluginTargets) = CodeSafetyScan.scanPlugins(stateDir: context.paths.stateDir, fileSystem: fileSystem)
         let skills = InstalledSkills.discover(
-            config: context.config, roster: context.agents, paths: context.paths, resolver: resolver)
+            config: context.config, roster: context.agents, paths: context.paths, resolver: resolver, fileSystem: fileSystem)
         // A skill folder in the state dir that is a link out of it is not scanned: the
         // scan must not read (and quote) files elsewhere. It is listed as not scanned.
-        let realStateDir = BoundedFileReader.realpath(context.paths.stateDir) ?? context.paths.stateDir
+        let realStateDir = fileSystem.resolvedPath(context.paths.stateDir) ?? context.paths.stateDir
         let skillsLeavingState = skills.map { skill -> UnscannedFile? in
             guard PathNormalization.isInside(skill.directory, root: context.paths.stateDir),
-                  let real = BoundedFileReader.realpath(skill.directory),
+                  let real = fileSystem.resolvedPath(skill.directory),
                   !PathNormalization.isInside(real, root: realStateDir) else { return nil }
             return UnscannedFile(path: skill.directory, reason: "a link out of the state dir, to \(real)")
         }
@@ -90,7 +93,7 @@ public enum DeepAudit {
             CodeSafetyScan.Target(root: skill.directory, skipped: leaving != nil)
         }
         let scan = CodeSafetyScan.scan(
-            targets, deadline: deadline, timeoutMilliseconds: timeout, progress: options.progress)
+            targets, deadline: deadline, timeoutMilliseconds: timeout, progress: options.progress, fileSystem: fileSystem)
 
         var plugins = pluginFacts
         for index in plugins.plugins.indices {
@@ -105,7 +108,8 @@ public enum DeepAudit {
             }
             var evidence: SensitiveNetworkEvidence?
             if case .scanned = outcome, skillsLeavingState[offset] == nil {
-                evidence = CodeSafetyScan.sensitiveNetworkEvidence(skillDirectory: skill.directory, files: scan.files[index])
+                evidence = CodeSafetyScan.sensitiveNetworkEvidence(
+                    skillDirectory: skill.directory, files: scan.files[index], fileSystem: fileSystem)
             }
             skillFacts.append(SkillCodeScanFacts(
                 name: skill.name, directory: skill.directory, outcome: outcome, sensitiveNetwork: evidence))
@@ -116,8 +120,9 @@ public enum DeepAudit {
         let remaining = UInt64(max(0, (deadline - NIODeadline.now()).nanoseconds))
         var withSecrets = context
         let scanDeadline = DispatchTime.now().uptimeNanoseconds + remaining
-        SecretFactsCollector.addDatabases(to: &withSecrets, deadline: scanDeadline)
-        SecretFactsCollector.addTranscripts(to: &withSecrets, deadline: scanDeadline, timeoutMilliseconds: timeout)
+        SecretFactsCollector.addDatabases(to: &withSecrets, deadline: scanDeadline, fileSystem: fileSystem)
+        SecretFactsCollector.addTranscripts(
+            to: &withSecrets, deadline: scanDeadline, timeoutMilliseconds: timeout, fileSystem: fileSystem)
 
         let result = (try? probe.wait()) ?? GatewayProbeResult(
             attempted: true, url: target.url, ok: false, error: "Error: gateway probe did not complete", close: nil)

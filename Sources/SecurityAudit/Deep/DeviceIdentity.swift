@@ -33,9 +33,9 @@ struct DeviceIdentity: Sendable {
 
     /// `identity/device.json` (version 1, PKCS#8 PEM private key), or nil when it is
     /// missing or unusable.
-    static func load(stateDir: String) -> DeviceIdentity? {
+    static func load(stateDir: String, fileSystem: any FileSystemAccess = POSIXFileSystem()) -> DeviceIdentity? {
         let path = PathNormalization.join(stateDir, "identity", "device.json")
-        guard let bytes = try? BoundedFileReader.read(path, limit: 64 * 1024),
+        guard let bytes = try? fileSystem.readFile(path, limit: 64 * 1024).get(),
               let document = try? StrictJSON.parse(String(decoding: bytes, as: UTF8.self)),
               document["version"]?.integerValue == 1,
               let pem = document["privateKeyPem"]?.stringValue,
@@ -47,9 +47,11 @@ struct DeviceIdentity: Sendable {
 
     /// The cached device token for `role` from `identity/device-auth.json`, when it
     /// belongs to this device.
-    static func storedDeviceToken(stateDir: String, deviceId: String, role: String) -> String? {
+    static func storedDeviceToken(
+        stateDir: String, deviceId: String, role: String, fileSystem: any FileSystemAccess = POSIXFileSystem()
+    ) -> String? {
         let path = PathNormalization.join(stateDir, "identity", "device-auth.json")
-        guard let bytes = try? BoundedFileReader.read(path, limit: 256 * 1024),
+        guard let bytes = try? fileSystem.readFile(path, limit: 256 * 1024).get(),
               let document = try? StrictJSON.parse(String(decoding: bytes, as: UTF8.self)),
               document["version"]?.integerValue == 1,
               document["deviceId"]?.stringValue == deviceId,

@@ -407,7 +407,7 @@ final class GatewayProbeSession {
             }
         }
         if let ioError = error as? IOError {
-            return "connect \(DirectoryListing.SystemError.name(of: ioError.errnoCode).replacingErrnoNames()) \(host):\(port)"
+            return "connect \(FileSystemError.codeName(ioError.errnoCode).replacingErrnoNames()) \(host):\(port)"
         }
         if case ChannelError.connectTimeout = error {
             return "connect ETIMEDOUT \(host):\(port)"

@@ -15,13 +15,14 @@ enum InstalledSkills {
     static let maxSkillFileBytes = 256_000
 
     static func discover(
-        config: ConfigNode, roster: AgentRoster, paths: OpenClawPaths, resolver: PathResolver
+        config: ConfigNode, roster: AgentRoster, paths: OpenClawPaths, resolver: PathResolver,
+        fileSystem: any FileSystemAccess = POSIXFileSystem()
     ) -> [Skill] {
         let extensionsDir = PathNormalization.join(paths.stateDir, "extensions")
         var seen: Set<String> = []
         var result: [Skill] = []
         for workspace in workspaceDirs(config: config, roster: roster, paths: paths, resolver: resolver) {
-            for skill in skills(workspace: workspace, config: config, paths: paths, resolver: resolver) {
+            for skill in skills(workspace: workspace, config: config, paths: paths, resolver: resolver, fileSystem: fileSystem) {
                 let directory = PathNormalization.resolve(skill.directory, cwd: resolver.cwd)
                 if PathNormalization.isInside(directory, root: extensionsDir) { continue }
                 guard seen.insert(directory).inserted else { continue }
@@ -69,7 +70,10 @@ enum InstalledSkills {
 
     /// The skills one workspace sees, merged by name in the loader's precedence; the
     /// order is that of each name's first appearance (JavaScript `Map` semantics).
-    static func skills(workspace: String, config: ConfigNode, paths: OpenClawPaths, resolver: PathResolver) -> [Skill] {
+    static func skills(
+        workspace: String, config: ConfigNode, paths: OpenClawPaths, resolver: PathResolver,
+        fileSystem: any FileSystemAccess = POSIXFileSystem()
+    ) -> [Skill] {
         var sources: [String] = []
         for entry in config["skills"]["load"]["extraDirs"].array ?? [] {
             if let dir = entry.string?.trimmingWhitespace, !dir.isEmpty { sources.append(resolver.resolveUserPath(dir)) }
@@ -82,7 +86,7 @@ enum InstalledSkills {
         var order: [String] = []
         var byName: [String: Skill] = [:]
         for source in sources {
-            for skill in load(root: source) {
+            for skill in load(root: source, fileSystem: fileSystem) {
                 if byName[skill.name] == nil { order.append(skill.name) }
                 byName[skill.name] = skill
             }
@@ -92,38 +96,39 @@ enum InstalledSkills {
 
     /// One skills root: the root itself when it holds a `SKILL.md`, else its child
     /// directories that do (sorted, capped), after the nested-`skills/` heuristic.
-    static func load(root: String) -> [Skill] {
-        let base = nestedRoot(root)
-        if let skill = skill(at: base) { return [skill] }
-        if FileSystemProbe.exists(PathNormalization.join(base, "SKILL.md")) { return [] }
+    static func load(root: String, fileSystem: any FileSystemAccess) -> [Skill] {
+        let base = nestedRoot(root, fileSystem: fileSystem)
+        if let skill = skill(at: base, fileSystem: fileSystem) { return [skill] }
+        if fileSystem.exists(PathNormalization.join(base, "SKILL.md")) { return [] }
         var loaded: [Skill] = []
-        for name in childDirectories(base).sorted(by: { $0.utf16.lexicographicallyPrecedes($1.utf16) })
+        for name in childDirectories(base, fileSystem: fileSystem).sorted(by: { $0.utf16.lexicographicallyPrecedes($1.utf16) })
             .prefix(maxSkillsLoadedPerSource) {
-            if let skill = skill(at: PathNormalization.join(base, name)) { loaded.append(skill) }
+            if let skill = skill(at: PathNormalization.join(base, name), fileSystem: fileSystem) { loaded.append(skill) }
             if loaded.count >= maxSkillsLoadedPerSource { break }
         }
         return loaded
     }
 
     /// `dir/skills` is the real root when some `dir/skills/<name>/SKILL.md` exists.
-    static func nestedRoot(_ dir: String) -> String {
+    static func nestedRoot(_ dir: String, fileSystem: any FileSystemAccess) -> String {
         let nested = PathNormalization.join(dir, "skills")
-        guard (try? DirectoryListing.statKind(nested)) == .directory else { return dir }
-        for name in childDirectories(nested).prefix(maxCandidatesPerRoot)
-        where FileSystemProbe.exists(PathNormalization.join(nested, name, "SKILL.md")) {
+        guard (try? fileSystem.kindFollowingLinks(nested)) == .directory else { return dir }
+        for name in childDirectories(nested, fileSystem: fileSystem).prefix(maxCandidatesPerRoot)
+        where fileSystem.exists(PathNormalization.join(nested, name, "SKILL.md")) {
             return nested
         }
         return dir
     }
 
     /// Non-hidden, non-`node_modules` directories, and symlinks to directories.
-    static func childDirectories(_ dir: String) -> [String] {
-        guard let entries = try? DirectoryListing.list(dir) else { return [] }
+    static func childDirectories(_ dir: String, fileSystem: any FileSystemAccess) -> [String] {
+        guard let entries = try? fileSystem.scanListing(dir) else { return [] }
         return entries.compactMap { entry in
             if entry.name.hasPrefix(".") || entry.name == "node_modules" { return nil }
             switch entry.kind {
             case .directory: return entry.name
-            case .symlink: return (try? DirectoryListing.statKind(PathNormalization.join(dir, entry.name))) == .directory ? entry.name : nil
+            case .symlink:
+                return (try? fileSystem.kindFollowingLinks(PathNormalization.join(dir, entry.name))) == .directory ? entry.name : nil
             default: return nil
             }
         }
@@ -131,9 +136,9 @@ enum InstalledSkills {
 
     /// A skill directory: its `SKILL.md` exists and is not oversized; the name is the
     /// frontmatter `name`, else the directory name.
-    static func skill(at dir: String) -> Skill? {
+    static func skill(at dir: String, fileSystem: any FileSystemAccess) -> Skill? {
         let file = PathNormalization.join(dir, "SKILL.md")
-        guard let bytes = try? BoundedFileReader.read(file, limit: maxSkillFileBytes) else { return nil }
+        guard let bytes = try? fileSystem.readFile(file, limit: maxSkillFileBytes).get() else { return nil }
         let name = frontmatterValue("name", in: String(decoding: bytes, as: UTF8.self))
         return Skill(name: name ?? PathNormalization.basename(dir), directory: dir)
     }

@@ -34,18 +34,20 @@ enum ScanFileCollector {
         var linksOut: [String] = []
     }
 
-    static func collect(root: String, forcedEntries: [String] = []) throws(DirectoryListing.SystemError) -> Listing {
+    static func collect(
+        root: String, forcedEntries: [String] = [], fileSystem: any FileSystemAccess = POSIXFileSystem()
+    ) throws(FileSystemError) -> Listing {
         var listing = Listing()
         var seen: Set<String> = []
         for entry in forcedEntries {
             let path = PathNormalization.resolve(entry, cwd: root)
             guard PathNormalization.isInside(path, root: root), isScannable(path), !seen.contains(path) else { continue }
-            guard try DirectoryListing.statKind(path) == .file else { continue }
+            guard try fileSystem.kindFollowingLinks(path) == .file else { continue }
             listing.files.append(path)
             seen.insert(path)
             if listing.files.count >= maxFiles { return listing }
         }
-        let walked = try walk(root: root)
+        let walked = try walk(root: root, fileSystem: fileSystem)
         // A forced entry that is a link is read (confined) and reported by the scan.
         listing.linksOut = walked.linksOut.filter { !seen.contains($0) }
         for path in walked.files where !seen.contains(path) {
@@ -56,12 +58,12 @@ enum ScanFileCollector {
         return listing
     }
 
-    static func walk(root: String) throws(DirectoryListing.SystemError) -> Listing {
+    static func walk(root: String, fileSystem: any FileSystemAccess = POSIXFileSystem()) throws(FileSystemError) -> Listing {
         var listing = Listing()
-        let realRoot = BoundedFileReader.realpath(root) ?? root
+        let realRoot = fileSystem.resolvedPath(root) ?? root
         var stack = [root]
         while let directory = stack.popLast(), listing.files.count < maxFiles {
-            for entry in try DirectoryListing.list(directory) {
+            for entry in try fileSystem.scanListing(directory) {
                 if listing.files.count >= maxFiles { break }
                 if isSkippedByWalk(entry.name) { continue }
                 let path = directory == "/" ? "/" + entry.name : directory + "/" + entry.name
@@ -74,7 +76,9 @@ enum ScanFileCollector {
                     // Symlinks are not followed: a link out of the plugin must not make
                     // the audit read (or hang on) files elsewhere. One that leads out to
                     // code or a folder is listed, so the scan does not read as complete.
-                    if isLinkOut(path, name: entry.name, realRoot: realRoot) { listing.linksOut.append(path) }
+                    if isLinkOut(path, name: entry.name, realRoot: realRoot, fileSystem: fileSystem) {
+                        listing.linksOut.append(path)
+                    }
                 case .other:
                     break
                 }
@@ -85,11 +89,11 @@ enum ScanFileCollector {
 
     /// A link to a folder, or to a file the walk would scan, whose target lies outside
     /// the (real) root. Dangling links and links within the root are not.
-    static func isLinkOut(_ path: String, name: String, realRoot: String) -> Bool {
-        guard let kind = try? DirectoryListing.statKind(path) else { return false }
+    static func isLinkOut(_ path: String, name: String, realRoot: String, fileSystem: any FileSystemAccess) -> Bool {
+        guard let kind = try? fileSystem.kindFollowingLinks(path) else { return false }
         let wanted = kind == .directory ? !testDirectoryNames.contains(name)
             : kind == .file && isScannable(name) && !isTestFile(name)
-        guard wanted, let target = BoundedFileReader.realpath(path) else { return false }
+        guard wanted, let target = fileSystem.resolvedPath(path) else { return false }
         return !PathNormalization.isInside(target, root: realRoot)
     }
 

@@ -11,6 +11,9 @@ public struct FileFacts: Sendable {
     public var plugins: InstalledPlugins?
     /// Session transcripts (`agents/*/sessions/*.jsonl` and their archives) that exist.
     public var sessionTranscripts: [SessionTranscript] = []
+    /// Transcript names listed but not examinable (also in `gaps`): the deep secret scan
+    /// counts them as not scanned.
+    public var uninspectableTranscripts: [InspectionGap] = []
     /// `state/openclaw.sqlite`, then the agent databases (roster agents first, then the
     /// other `agents/*/` folders on disk), each with its sidecars; only those with a
     /// file on disk.

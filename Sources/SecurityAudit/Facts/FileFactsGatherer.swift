@@ -122,6 +122,7 @@ struct FileFactsGatherer {
                     }
                 case .uninspectable(let error):
                     facts.gaps.append(InspectionGap(path: path, reason: error.message))
+                    facts.uninspectableTranscripts.append(InspectionGap(path: path, reason: error.message))
                 default:
                     break
                 }

@@ -10,14 +10,14 @@ enum InstalledPackageReader {
     /// Folders walked up from the executable before giving up.
     static let maxDepth = 8
 
-    static func claim(path: String?) -> ReleaseClaim? {
+    static func claim(path: String?, fileSystem: any FileSystemAccess = POSIXFileSystem()) -> ReleaseClaim? {
         guard let executable = ExecutableLookup.find(executableName, path: path),
-              let real = BoundedFileReader.realpath(executable)
+              let real = fileSystem.resolvedPath(executable)
         else { return nil }
         var directory = PathNormalization.dirname(real)
         for _ in 0..<maxDepth {
             let manifest = PathNormalization.join(directory, "package.json")
-            if let bytes = try? BoundedFileReader.read(manifest, limit: maxManifestBytes),
+            if let bytes = try? fileSystem.readFile(manifest, limit: maxManifestBytes).get(),
                let json = try? StrictJSON.parse(String(decoding: bytes, as: UTF8.self)),
                let name = json["name"]?.stringValue, packageNames.contains(name),
                let version = json["version"]?.stringValue {

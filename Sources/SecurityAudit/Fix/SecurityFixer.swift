@@ -114,9 +114,9 @@ public enum SecurityFixer {
             // The bytes the plan was made from; the writer refuses a file that changed since.
             if path == loaded.path { return .success(loaded.sourceBytes) }
             if let bytes = loaded.includeSources[path] { return .success(bytes) }
-            return Result { () throws(BoundedFileReader.Failure) in
+            return Result { () throws(FileSystemError) in
                 try BoundedFileReader.read(path, limit: ConfigIncludeResolver.maxIncludeFileBytes, rejectHardLinks: true)
-            }.mapError { ConfigFileEditor.ConfigFileEditError(message: "\(path): \($0.message)") }
+            }.mapError { ConfigFileEditor.ConfigFileEditError(message: "\(path): \($0.readFailureMessage)") }
         }
         do {
             return try editor.rewrites(for: plan.edits)

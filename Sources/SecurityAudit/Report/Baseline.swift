@@ -57,7 +57,7 @@ public struct Baseline: Sendable, Equatable {
         do {
             bytes = try BoundedFileReader.read(path, limit: Self.maxFileBytes)
         } catch {
-            throw FormatError(message: "\(path): cannot read baseline: \(error.message)")
+            throw FormatError(message: "\(path): cannot read baseline: \(error.readFailureMessage)")
         }
         try self.init(parsing: String(decoding: bytes, as: UTF8.self), file: path)
     }

@@ -38,7 +38,7 @@ public enum AuditPreparation {
     public static func prepare(_ request: AuditRequest) throws(ConfigLoadError) -> AuditContext {
         let (environment, resolver) = resolve(request)
         let paths = resolver.resolve()
-        let loaded = try ConfigLoader(environment: environment).load(path: paths.configPath)
+        let loaded = try ConfigLoader(environment: environment, fileSystem: request.fileSystem).load(path: paths.configPath)
         return context(request, loaded: loaded, paths: paths, resolver: resolver)
     }
 
@@ -69,7 +69,7 @@ public enum AuditPreparation {
             containerScan: containerScan)
         let channelFacts = ChannelFacts.gather(
             config: loaded.root, environment: loaded.environment, paths: paths,
-            agents: AgentRoster(config: loaded.root), resolvePath: resolver.resolveUserPath,
+            agents: AgentRoster(config: loaded.root), fileSystem: request.fileSystem, resolvePath: resolver.resolveUserPath,
             resolveSecret: { ref in
                 SecretReferenceResolver.resolve(
                     ref, config: loaded.root, environment: loaded.environment, paths: configResolver, fileSystem: request.fileSystem)
@@ -93,31 +93,32 @@ public enum AuditPreparation {
         for name in ["OPENCLAW_STATE_DIR", "CLAWDBOT_STATE_DIR", "OPENCLAW_PROFILE"] { defaults[name] = nil }
         let defaultStateDir = PathResolver(
             environment: defaults, cwd: request.cwd, systemHome: request.systemHome,
-            exists: { FileSystemProbe.exists($0) }
+            exists: { [fileSystem = request.fileSystem] in fileSystem.exists($0) }
         ).resolveStateDir()
         if PathNormalization.normalize(paths.stateDir) == PathNormalization.normalize(defaultStateDir),
-           let claim = InstalledPackageReader.claim(path: request.environment["PATH"]) {
+           let claim = InstalledPackageReader.claim(path: request.environment["PATH"], fileSystem: request.fileSystem) {
             evidence.add(claim)
         }
     }
 
     static func resolve(_ request: AuditRequest) -> (environment: [String: String], resolver: PathResolver) {
         var environment = request.environment
-        let exists: @Sendable (String) -> Bool = { FileSystemProbe.exists($0) }
+        let fileSystem = request.fileSystem
+        let exists: @Sendable (String) -> Bool = { fileSystem.exists($0) }
         if request.loadDotEnv {
-            merge(dotEnvAt: PathNormalization.join(request.cwd, ".env"), into: &environment)
+            merge(dotEnvAt: PathNormalization.join(request.cwd, ".env"), into: &environment, fileSystem: fileSystem)
         }
         var resolver = PathResolver(environment: environment, cwd: request.cwd, systemHome: request.systemHome, exists: exists)
         if request.loadDotEnv {
-            merge(dotEnvAt: PathNormalization.join(resolver.resolveStateDir(), ".env"), into: &environment)
+            merge(dotEnvAt: PathNormalization.join(resolver.resolveStateDir(), ".env"), into: &environment, fileSystem: fileSystem)
             resolver.environment = environment
         }
         return (environment, resolver)
     }
 
     /// Adds variables from a dotenv file without overriding what is already set.
-    static func merge(dotEnvAt path: String, into environment: inout [String: String]) {
-        guard let bytes = try? BoundedFileReader.read(path, limit: maxDotEnvBytes) else { return }
+    static func merge(dotEnvAt path: String, into environment: inout [String: String], fileSystem: any FileSystemAccess) {
+        guard let bytes = try? fileSystem.readFile(path, limit: maxDotEnvBytes).get() else { return }
         for (key, value) in DotEnv.parse(String(decoding: bytes, as: UTF8.self)) where environment[key] == nil {
             environment[key] = value
         }

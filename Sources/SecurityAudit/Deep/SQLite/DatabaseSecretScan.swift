@@ -69,8 +69,14 @@ public struct DatabaseSecretScan: Sendable {
     /// deadline even at this speed is reported at once instead of read in part.
     public static let fastestBytesPerSecond = 2 << 30
 
+    /// Where the database is examined before SQLite opens it (the seam tests inject
+    /// faults in). SQLite's own reads go through `ReadOnlySourceVFS`, a C callback.
+    public var fileSystem: any FileSystemAccess
+
     public init(workers: Int? = nil, limitPerKind: Int = .max, deadline: UInt64? = nil,
-                maxValueBytes: Int32 = 64 << 20, maxLogBytes: Int = 1 << 30) {
+                maxValueBytes: Int32 = 64 << 20, maxLogBytes: Int = 1 << 30,
+                fileSystem: any FileSystemAccess = POSIXFileSystem()) {
+        self.fileSystem = fileSystem
         self.workers = max(1, workers ?? SecretFileScan.processorCount)
         self.limitPerKind = max(1, limitPerKind)
         self.deadline = deadline
@@ -85,8 +91,11 @@ public struct DatabaseSecretScan: Sendable {
         var result = DatabaseScanResult(path: path)
         var source = path
         if let root {
-            guard let real = BoundedFileReader.realpath(path) else {
-                result.incomplete = "not scanned: \(SystemError.message(errno))"
+            let real: String
+            switch fileSystem.realpath(path) {
+            case .success(let resolved): real = resolved
+            case .failure(let error):
+                result.incomplete = "not scanned: \(SystemError.message(error.code))"
                 return result
             }
             guard PathNormalization.isInside(real, root: root) else {
@@ -95,13 +104,14 @@ public struct DatabaseSecretScan: Sendable {
             }
             source = real
         }
-        var info = stat()
-        guard stat(source, &info) == 0 else {
-            result.incomplete = "not scanned: \(SystemError.message(errno))"
+        switch fileSystem.stat(source) {
+        case .failure(let error):
+            result.incomplete = "not scanned: \(SystemError.message(error.code))"
             return result
+        case .success(let status):
+            result.mode = status.mode
+            result.size = status.size
         }
-        result.mode = UInt32(info.st_mode)
-        result.size = Int(info.st_size)
         if let deadline {
             let now = DispatchTime.now().uptimeNanoseconds
             let remaining = deadline > now ? deadline - now : 0

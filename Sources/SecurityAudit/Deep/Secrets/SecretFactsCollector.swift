@@ -34,8 +34,8 @@ struct SecretFactsCollector {
         // state dir: a link out of them is not followed (the config and its includes are
         // the files the loader read, includes already confined).
         let configFolder = PathNormalization.dirname(config.path)
-        let backupRoot = (try? fileSystem.realpath(configFolder).get()) ?? configFolder
-        let stateRoot = (try? fileSystem.realpath(paths.stateDir).get()) ?? paths.stateDir
+        let backupRoot = fileSystem.resolvedPath(configFolder) ?? configFolder
+        let stateRoot = fileSystem.resolvedPath(paths.stateDir) ?? paths.stateDir
         let roots: [String?] = targets.map { target in
             switch target.location {
             case .backup: return backupRoot
@@ -43,7 +43,7 @@ struct SecretFactsCollector {
             case .config, .transcript, .database: return nil
             }
         }
-        let scan = SecretFileScan(limitPerKind: Self.keptPerKind).run(paths: targets.map(\.path), byteLimits: limits, roots: roots)
+        let scan = SecretFileScan(limitPerKind: Self.keptPerKind, fileSystem: fileSystem).run(paths: targets.map(\.path), byteLimits: limits, roots: roots)
         var facts = SecretScanFacts()
         // Key paths: from the effective config for config files, from a parse of each
         // backup for backups.
@@ -69,13 +69,16 @@ struct SecretFactsCollector {
     /// Scans the session transcripts of `context.files` into `context.secrets`, starting
     /// no read after `deadline` (`DispatchTime` uptime nanoseconds); what was left is
     /// reported as an incomplete collector.
-    static func addTranscripts(to context: inout AuditContext, deadline: UInt64?, timeoutMilliseconds: Int) {
+    static func addTranscripts(
+        to context: inout AuditContext, deadline: UInt64?, timeoutMilliseconds: Int,
+        fileSystem: any FileSystemAccess = POSIXFileSystem()
+    ) {
         let transcripts = context.files.sessionTranscripts.map(\.path)
         // Read only inside the state dir: a transcript (or an agent or sessions folder)
         // linked elsewhere is not followed there.
         let stateDir = context.paths.stateDir
-        let root = BoundedFileReader.realpath(stateDir) ?? stateDir
-        let scan = SecretFileScan(limitPerKind: keptPerKind, deadline: deadline)
+        let root = fileSystem.resolvedPath(stateDir) ?? stateDir
+        let scan = SecretFileScan(limitPerKind: keptPerKind, deadline: deadline, fileSystem: fileSystem)
             .run(paths: transcripts, roots: transcripts.map { _ in root })
         var facts = context.secrets
         facts.transcriptsScanned = true
@@ -89,11 +92,15 @@ struct SecretFactsCollector {
         }
         // Unread transcripts are gaps of the file pass too; here they also make the deep
         // scan incomplete, so that it never reads as a clean one.
-        let unread = scan.files.filter { $0.error.map { !$0.isNotFound } ?? false }
+        // So are transcripts the file pass could not even examine.
+        let unread = context.files.uninspectableTranscripts + scan.files.compactMap { file in
+            file.error.flatMap { $0.isNotFound ? nil : InspectionGap(path: file.path, reason: $0.message) }
+        }
         if !unread.isEmpty {
-            let listed = unread.prefix(UnscannedFile.listed).map { "\($0.path) (\($0.error!.message))" }
+            let total = transcripts.count + context.files.uninspectableTranscripts.count
+            let listed = unread.prefix(UnscannedFile.listed).map { "\($0.path) (\($0.reason))" }
             let more = unread.count > UnscannedFile.listed ? ["+\(unread.count - UnscannedFile.listed) more"] : []
-            reasons.append("\(unread.count) of \(transcripts.count) session transcripts not scanned: "
+            reasons.append("\(unread.count) of \(total) session transcripts not scanned: "
                 + (listed + more).joined(separator: "; "))
         }
         if !reasons.isEmpty { facts.transcriptScanIncomplete = reasons.joined(separator: "; ") }
@@ -102,14 +109,16 @@ struct SecretFactsCollector {
 
     /// Scans every SQLite database of `context.files` (one after another, each with the
     /// whole machine) into `context.secrets`, within the deadline.
-    static func addDatabases(to context: inout AuditContext, deadline: UInt64?) {
+    static func addDatabases(
+        to context: inout AuditContext, deadline: UInt64?, fileSystem: any FileSystemAccess = POSIXFileSystem()
+    ) {
         var facts = context.secrets
         facts.databasesScanned = true
         // Read only inside the state dir, as the transcripts.
-        let stateRoot = BoundedFileReader.realpath(context.paths.stateDir) ?? context.paths.stateDir
+        let stateRoot = fileSystem.resolvedPath(context.paths.stateDir) ?? context.paths.stateDir
         var results: [DatabaseScanResult] = []
         for database in context.files.stateDatabases where database.exists {
-            let result = DatabaseSecretScan(limitPerKind: keptPerKind, deadline: deadline)
+            let result = DatabaseSecretScan(limitPerKind: keptPerKind, deadline: deadline, fileSystem: fileSystem)
                 .run(path: database.path, within: stateRoot)
             let exposed = result.permissions?.readableByOthers ?? false
             for (kind, count) in result.counts {

@@ -67,12 +67,18 @@ public struct SecretFileScan: Sendable {
     public var limitPerKind: Int
     /// `DispatchTime` uptime nanoseconds after which no further unit is started.
     public var deadline: UInt64?
+    /// Where files are opened (the seam tests inject faults in).
+    public var fileSystem: any FileSystemAccess
 
-    public init(unitSize: Int = 4 << 20, workers: Int? = nil, limitPerKind: Int = .max, deadline: UInt64? = nil) {
+    public init(
+        unitSize: Int = 4 << 20, workers: Int? = nil, limitPerKind: Int = .max, deadline: UInt64? = nil,
+        fileSystem: any FileSystemAccess = POSIXFileSystem()
+    ) {
         self.unitSize = max(unitSize, 4096)
         self.workers = max(1, workers ?? Self.processorCount)
         self.limitPerKind = max(1, limitPerKind)
         self.deadline = deadline
+        self.fileSystem = fileSystem
     }
 
     static var processorCount: Int {
@@ -94,9 +100,10 @@ public struct SecretFileScan: Sendable {
         let shared = LockedState(ScanState(paths: paths, limitPerKind: limitPerKind, byteLimits: byteLimits, roots: roots))
         let unitSize = self.unitSize
         let deadline = self.deadline
+        let fileSystem = self.fileSystem
         // As many workers as processors even for one file: its units are shared out.
         DispatchQueue.concurrentPerform(iterations: paths.isEmpty ? 0 : workers) { _ in
-            var worker = ScanWorker(unitSize: unitSize)
+            var worker = ScanWorker(unitSize: unitSize, fileSystem: fileSystem)
             defer { worker.release() }
             while true {
                 if let deadline, DispatchTime.now().uptimeNanoseconds >= deadline {
@@ -245,11 +252,13 @@ struct ScanState {
 /// One scanning thread and its buffer.
 struct ScanWorker {
     let unitSize: Int
+    let fileSystem: any FileSystemAccess
     let buffer: UnsafeMutablePointer<UInt8>
     let capacity: Int
 
-    init(unitSize: Int) {
+    init(unitSize: Int, fileSystem: any FileSystemAccess) {
         self.unitSize = unitSize
+        self.fileSystem = fileSystem
         capacity = unitSize + SecretScanner.lookBehind + SecretScanner.lookAhead
         buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     }
@@ -260,7 +269,7 @@ struct ScanWorker {
         switch item {
         case .file(let index):
             let (path, limit, root) = shared.withLock { ($0.files[index].path, $0.byteLimits?[index] ?? .max, $0.roots?[index] ?? nil) }
-            switch Self.openRegularFile(path, limit: limit, within: root) {
+            switch Self.openRegularFile(path, limit: limit, within: root, fileSystem: fileSystem) {
             case .failure(let error):
                 shared.withLock { state in
                     state.files[index].error = error
@@ -326,38 +335,35 @@ struct ScanWorker {
 
     /// Opens without blocking (a FIFO would block a plain open) and checks the opened
     /// descriptor: only a regular file is read.
-    static func openRegularFile(_ path: String, limit: Int = .max, within root: String? = nil) -> Result<(Int32, stat), FileSystemError> {
+    static func openRegularFile(
+        _ path: String, limit: Int = .max, within root: String? = nil, fileSystem: any FileSystemAccess
+    ) -> Result<(Int32, stat), FileSystemError> {
         let fd: Int32
-        if let root {
-            do {
-                fd = try BoundedFileReader.openWithin(path, root: root)
-            } catch {
-                switch error {
-                case .missing: return .failure(FileSystemError(operation: "open", code: ENOENT))
-                case .outside(let target):
-                    return .failure(FileSystemError(
-                        operation: "open", code: EXDEV, explanation: "a link out of \(root), to \(target), not followed"))
-                case .system(let code, let operation): return .failure(FileSystemError(operation: operation, code: code))
-                default: return .failure(FileSystemError(operation: "open", code: EINVAL, explanation: error.message))
-                }
+        switch fileSystem.openForReading(path, within: root) {
+        case .success(let opened):
+            fd = opened
+        case .failure(let error):
+            if case .outside(let target) = error.reason, let root {
+                return .failure(FileSystemError(
+                    operation: "open", code: EXDEV, path: path, reason: error.reason,
+                    explanation: "a link out of \(root), to \(target), not followed"))
             }
-        } else {
-            fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-            guard fd >= 0 else { return .failure(FileSystemError(operation: "open", code: errno)) }
+            return .failure(FileSystemError(operation: error.operation, code: error.code, path: path))
         }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
-            let error = FileSystemError(operation: "stat", code: errno)
+            let error = FileSystemError(operation: "stat", code: errno, path: path)
             close(fd)
             return .failure(error)
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             close(fd)
-            return .failure(FileSystemError(operation: "read", code: EINVAL))
+            return .failure(FileSystemError(operation: "read", code: EINVAL, path: path, reason: .notRegularFile))
         }
         guard Int(info.st_size) <= limit else {
             close(fd)
-            return .failure(FileSystemError(operation: "read (over the \(limit)-byte limit)", code: EFBIG))
+            return .failure(FileSystemError(
+                operation: "read (over the \(limit)-byte limit)", code: EFBIG, path: path, reason: .tooLarge(limit: limit)))
         }
         #if os(Linux)
         _ = posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)

@@ -6,30 +6,9 @@ import Darwin
 
 /// Reads a config-like file without ever blocking or reading without bound: a FIFO, a
 /// device such as `/dev/zero`, a directory or an oversized file is refused before a
-/// single byte is read.
+/// single byte is read. The bounded reader of the file-system seam (`POSIXFileSystem`
+/// reads through it); its errors are `FileSystemError`s naming the path.
 enum BoundedFileReader {
-    enum Failure: Error, Equatable {
-        case missing
-        case notRegularFile
-        case tooLarge(limit: Int)
-        case hardLinked
-        /// The opened file lies outside the folder it was confined to.
-        case outside(path: String)
-        case system(errno: Int32, operation: String)
-
-        var message: String {
-            switch self {
-            case .missing: return "file not found"
-            case .notRegularFile: return "not a regular file"
-            case .tooLarge(let limit): return "file is larger than \(limit) bytes"
-            case .hardLinked: return "file has more than one hard link"
-            case .outside(let path): return "the opened file is \(path), outside the folder"
-            case .system(let code, let operation):
-                return "\(operation) failed: \(String(cString: strerror(code)))"
-            }
-        }
-    }
-
     /// Opens with `O_NONBLOCK` so that opening a FIFO cannot hang, then checks with
     /// `fstat` on the opened descriptor, so the file checked is the file read.
     ///
@@ -37,20 +16,16 @@ enum BoundedFileReader {
     /// the kernel gives for the opened descriptor must lie in that folder: a link
     /// swapped in after the caller's checks (at the file or at a folder on the way)
     /// fails here, before a byte is read.
-    static func read(_ path: String, limit: Int, rejectHardLinks: Bool = false, confinedTo root: String? = nil) throws(Failure) -> [UInt8] {
+    static func read(_ path: String, limit: Int, rejectHardLinks: Bool = false, confinedTo root: String? = nil) throws(FileSystemError) -> [UInt8] {
         // C would end the path at a NUL: another, shorter path.
-        if path.utf8.contains(0) { throw .system(errno: EINVAL, operation: "open") }
+        if path.utf8.contains(0) { throw FileSystemError(operation: "open", code: EINVAL, path: path) }
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (root == nil ? 0 : O_NOFOLLOW))
-        if fd < 0 {
-            let code = errno
-            if code == ENOENT || code == ENOTDIR { throw .missing }
-            throw .system(errno: code, operation: "open")
-        }
+        if fd < 0 { throw FileSystemError(operation: "open", code: errno, path: path) }
         defer { close(fd) }
         if let root, let opened = descriptorPath(fd), !PathNormalization.isInside(opened, root: root) {
-            throw .outside(path: opened)
+            throw FileSystemError(operation: "open", code: EXDEV, path: path, reason: .outside(path: opened))
         }
-        return try read(descriptor: fd, limit: limit, rejectHardLinks: rejectHardLinks)
+        return try read(descriptor: fd, path: path, limit: limit, rejectHardLinks: rejectHardLinks)
     }
 
     /// Like `read(_:limit:)`, but the file read must lie in `root` (a real path, without
@@ -59,47 +34,46 @@ enum BoundedFileReader {
     /// swapped in after the check is caught too. The deep scans read plugin, skill and
     /// state files this way: a link in a hostile plugin must not make a root-run audit
     /// quote files from elsewhere.
-    static func read(_ path: String, limit: Int, within root: String) throws(Failure) -> [UInt8] {
+    static func read(_ path: String, limit: Int, within root: String) throws(FileSystemError) -> [UInt8] {
         let fd = try openWithin(path, root: root)
         defer { close(fd) }
-        return try read(descriptor: fd, limit: limit, rejectHardLinks: false)
+        return try read(descriptor: fd, path: path, limit: limit, rejectHardLinks: false)
     }
 
     /// Opens `path` read-only without blocking, confined to `root` as `read(_:limit:within:)`
     /// describes; the caller closes the descriptor.
-    static func openWithin(_ path: String, root: String) throws(Failure) -> Int32 {
-        if path.utf8.contains(0) { throw .system(errno: EINVAL, operation: "open") }
+    static func openWithin(_ path: String, root: String) throws(FileSystemError) -> Int32 {
+        if path.utf8.contains(0) { throw FileSystemError(operation: "open", code: EINVAL, path: path) }
         let flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW
         var fd = open(path, flags)
         if fd < 0 && errno == ELOOP {
             // The last component is a link: follow it only to a place inside `root`.
-            guard let resolved = realpath(path) else {
-                let code = errno
-                if code == ENOENT || code == ENOTDIR { throw .missing }
-                throw .system(errno: code, operation: "open")
+            guard let resolved = realpath(path) else { throw FileSystemError(operation: "open", code: errno, path: path) }
+            guard PathNormalization.isInside(resolved, root: root) else {
+                throw FileSystemError(operation: "open", code: EXDEV, path: path, reason: .outside(path: resolved))
             }
-            guard PathNormalization.isInside(resolved, root: root) else { throw .outside(path: resolved) }
             fd = open(resolved, flags)
         }
-        if fd < 0 {
-            let code = errno
-            if code == ENOENT || code == ENOTDIR { throw .missing }
-            throw .system(errno: code, operation: "open")
-        }
+        if fd < 0 { throw FileSystemError(operation: "open", code: errno, path: path) }
         if let opened = descriptorPath(fd), !PathNormalization.isInside(opened, root: root) {
             close(fd)
-            throw .outside(path: opened)
+            throw FileSystemError(operation: "open", code: EXDEV, path: path, reason: .outside(path: opened))
         }
         return fd
     }
 
     /// The rest of `read`: an open descriptor, checked with `fstat`, read up to `limit`.
-    private static func read(descriptor fd: Int32, limit: Int, rejectHardLinks: Bool) throws(Failure) -> [UInt8] {
+    private static func read(descriptor fd: Int32, path: String, limit: Int, rejectHardLinks: Bool) throws(FileSystemError) -> [UInt8] {
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw .system(errno: errno, operation: "stat") }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notRegularFile }
-        if rejectHardLinks, info.st_nlink > 1 { throw .hardLinked }
-        guard info.st_size <= limit else { throw .tooLarge(limit: limit) }
+        guard fstat(fd, &info) == 0 else { throw FileSystemError(operation: "stat", code: errno, path: path) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw FileSystemError(operation: "read", code: EINVAL, path: path, reason: .notRegularFile)
+        }
+        if rejectHardLinks, info.st_nlink > 1 {
+            throw FileSystemError(operation: "read", code: EMLINK, path: path, reason: .hardLinked)
+        }
+        let tooLarge = FileSystemError(operation: "read", code: EFBIG, path: path, reason: .tooLarge(limit: limit))
+        guard info.st_size <= limit else { throw tooLarge }
         var bytes = [UInt8]()
         bytes.reserveCapacity(Int(info.st_size))
         var chunk = [UInt8](repeating: 0, count: min(65536, Int(info.st_size) + 1))
@@ -107,12 +81,12 @@ enum BoundedFileReader {
             let count = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw .system(errno: errno, operation: "read")
+                throw FileSystemError(operation: "read", code: errno, path: path)
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
             // The size can grow between fstat and read; the limit still holds.
-            if bytes.count > limit { throw .tooLarge(limit: limit) }
+            if bytes.count > limit { throw tooLarge }
         }
         return bytes
     }
