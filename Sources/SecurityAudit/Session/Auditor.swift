@@ -17,6 +17,7 @@ public enum Auditor {
         report.paths = context.paths
         report.scope = AuditScope(context: context)
         report.openclaw = context.openclaw
+        report.untrustedText = UntrustedTextCollector.collect(from: context)
         if context.deep, let facts = context.deepFacts { report.incomplete += facts.incompleteCollectors }
         if context.deep, let reason = context.secrets.transcriptScanIncomplete {
             report.incomplete.append(IncompleteCollector(collector: "transcript-secret-scan", reason: reason))
