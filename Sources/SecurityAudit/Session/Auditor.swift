@@ -10,7 +10,8 @@ public enum Auditor {
         // Secrets in finding text (a token in a file name) are redacted once, here, for
         // every output format.
         var findings = checks.flatMap { $0.findings(in: context) }.compactMap(gate.admit).map(SecretTextRedaction.redact)
-        FixableFindings.mark(&findings, config: context.configFile.writtenRoot ?? context.config, infos: checks.flatMap(\.infos))
+        FixableFindings.mark(
+            &findings, config: context.configFile.writtenRoot ?? context.config, release: context.openclaw, infos: checks.flatMap(\.infos))
         var report = AuditReport(
             timestamp: timestamp, findings: findings, deepRequested: context.deep,
             deepGateway: context.deepFacts?.gateway.result)
