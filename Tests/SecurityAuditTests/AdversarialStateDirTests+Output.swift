@@ -52,8 +52,29 @@ extension AdversarialStateDirTests {
                 #expect(lines.contains { $0.hasPrefix("    --- ") && $0.hasSuffix("\\u{a}INFO forged.path all clear/openclaw.json") }, "\(outcome.stdout)")
             }
         }
-        // The gateway's error text is one line too.
-        #expect(TerminalText.inline("closed\nINFO fake\r\u{1B}[2J") == "closed\\u{a}INFO fake\\u{d}\\u{1b}[2J")
+        // The machine formats carry the text raw: escaping is the text reporter's alone.
+        let json = try state.audit(["--json"])
+        #expect(json.stdout.contains(#"a\nINFO forged.agent all clear"#), "\(json.stdout)")
+        #expect(!json.stdout.contains(#"\\u{a}"#), "\(json.stdout)")
+    }
+
+    /// Issue 20 item 9 also named config values and a gateway's error message: a line
+    /// break in `gateway.bind` used to reach the text detail raw.
+    @Test func newlinesInConfigValuesAndGatewayErrorsAreEscapedInTextOnly() throws {
+        let state = try HostileStateDir()
+        _ = try state.write("openclaw.json", #"{ gateway: { bind: "lan\nINFO forged.bind all clear", auth: { mode: "none" } } }"#)
+        let text = try state.audit([])
+        #expect(!text.stdout.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("INFO forged") }, "\(text.stdout)")
+        #expect(text.stdout.contains("lan\\u{a}INFO forged.bind all clear"), "\(text.stdout)")
+
+        var report = AuditReport(timestamp: 0, findings: [Finding(
+            checkId: "gateway.probe_failed", severity: .warn, title: "Gateway probe failed",
+            detail: "closed\nINFO fake\r\u{1B}[2J; second line")])
+        report.untrustedText = UntrustedText(["closed\nINFO fake\r\u{1B}[2J"])
+        let rendered = TextReporter(colors: false, profile: nil).render(report)
+        #expect(rendered.contains("  closed\\u{a}INFO fake\\u{d}\\u{1b}[2J; second line\n"), "\(rendered)")
+        let document = JSONReporter().render(report)
+        #expect(document.contains(#"closed\nINFO fake\r\u001b[2J"#), "\(document)")
     }
 }
 

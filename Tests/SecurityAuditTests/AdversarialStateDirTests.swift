@@ -342,7 +342,9 @@ struct AdversarialStateDirTests {
         let ids = Self.auditedCheckIDs(json)
         #expect(!ids.contains("skills.workspace.scan_truncated"), "\(ids)")
         let gaps = Self.finding(json, "fs.inspection_incomplete")?["detail"] as? String
-        #expect(gaps?.contains("ws\\u{0}x/skills: stat: Invalid argument") == true, "\(gaps ?? "")")
+        // JSON carries the path raw (the text report shows it escaped).
+        #expect(gaps?.contains("ws\u{0}x/skills: stat: Invalid argument") == true, "\(gaps ?? "")")
+        #expect(try state.audit().stdout.contains("ws\\u{0}x/skills: stat: Invalid argument"))
         // An include path is refused too, with the reason.
         try state.write("inc.json5", "{}")
         try state.write("openclaw.json", "{ $include: './inc.json5\\u0000.txt' }")

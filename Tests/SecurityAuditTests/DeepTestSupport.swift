@@ -122,10 +122,8 @@ func exampleAudit(_ example: CheckExample) throws -> ExampleAudit {
     if example.deep, !example.config.contains("port"), environment["OPENCLAW_GATEWAY_PORT"] == nil {
         environment["OPENCLAW_GATEWAY_PORT"] = port
     }
-    var context = try auditContext(in: dir, config: writtenConfig, environment: environment, files: fixtures)
-    if let release = example.release {
-        context.releaseEvidence.add(ReleaseClaim(source: .flag, text: release))
-    }
+    var context = try auditContext(
+        in: dir, config: writtenConfig, environment: environment, files: fixtures, release: example.release)
     for (path, content) in rawFiles {
         try dir.writeRaw("state/" + path, content)
     }
@@ -136,7 +134,8 @@ func exampleAudit(_ example: CheckExample) throws -> ExampleAudit {
     var env = environment
     env["HOME"] = dir.url("home")
     env["OPENCLAW_STATE_DIR"] = env["OPENCLAW_STATE_DIR"] ?? stateDir
-    let request = AuditRequest(environment: env, cwd: dir.path, systemHome: nil, deep: true, loadDotEnv: false)
+    var request = AuditRequest(environment: env, cwd: dir.path, systemHome: nil, deep: true, loadDotEnv: false)
+    request.openclawVersion = context.releaseEvidence.claims.first { $0.source == .flag }.flatMap { OpenClawVersion($0.text) }
     context.deep = true
     context = try DeepAudit.collect(into: context, request: request, options: DeepAuditOptions(timeoutMilliseconds: 5000))
     return result(Auditor.run(context, timestamp: 0))

@@ -2,7 +2,8 @@ import Testing
 @testable import SecurityAudit
 
 /// `tools.exec.*` (host and safe bins) and the sandbox configuration checks: exact
-/// texts, labels of both roster shapes, and the edge cases of the parsers.
+/// texts, labels of both roster shapes (`agents.list` in a config of a release before
+/// 2026.8.1), and the edge cases of the parsers.
 struct ExecAndSandboxChecksTests {
     func findings(_ config: String, _ prefix: String) throws -> [Finding] {
         try auditReport(config: config).findings.filter { $0.checkId.hasPrefix(prefix) }
@@ -10,7 +11,7 @@ struct ExecAndSandboxChecksTests {
 
     @Test func execHostTexts() throws {
         let agents = (1...6).map { "{ id: \"a\($0)\", tools: { exec: { host: \"sandbox\" } } }" }.joined(separator: ", ")
-        let report = try findings("{ tools: { exec: { host: \"sandbox\" } }, agents: { list: [\(agents)] } }", "tools.exec.host_sandbox")
+        let report = try findings("{ meta: { lastTouchedVersion: \"2026.7.1\" }, tools: { exec: { host: \"sandbox\" } }, agents: { list: [\(agents)] } }", "tools.exec.host_sandbox")
         #expect(report.map(\.checkId) == ["tools.exec.host_sandbox_no_sandbox_defaults", "tools.exec.host_sandbox_no_sandbox_agents"])
         #expect(report[0].detail == "tools.exec.host is explicitly set to sandbox while agents.defaults.sandbox.mode=off. In this mode, exec fails closed because no sandbox runtime is available.")
         #expect(report[1].detail == "agents.list.*.tools.exec.host is set to sandbox for: a1, a2, a3, a4, a5. With sandbox mode off, exec fails closed for those agents.")
@@ -23,7 +24,7 @@ struct ExecAndSandboxChecksTests {
 
     @Test func safeBinTexts() throws {
         let report = try findings("""
-            { tools: { exec: { safeBins: ["jq", " Python3 ", "/usr/bin/python3", "sed"], safeBinTrustedDirs: ["/usr/local/bin", "/tmp/openclaw-safe-bins", "/usr/local/bin"] } },
+            { meta: { lastTouchedVersion: "2026.7.1" }, tools: { exec: { safeBins: ["jq", " Python3 ", "/usr/bin/python3", "sed"], safeBinTrustedDirs: ["/usr/local/bin", "/tmp/openclaw-safe-bins", "/usr/local/bin"] } },
               agents: { list: [{ id: "ops", tools: { exec: { safeBins: ["node", "bash.exe"], safeBinProfiles: { node: {} }, safeBinTrustedDirs: ["./relative-bin-dir", "/home/me/bin/../tools"] } } }] } }
             """, "tools.exec.safe_bin")
         #expect(report.map(\.checkId) == ["tools.exec.safe_bins_interpreter_unprofiled", "tools.exec.safe_bins_broad_behavior", "tools.exec.safe_bin_trusted_dirs_risky"])
@@ -65,7 +66,7 @@ struct ExecAndSandboxChecksTests {
 
     @Test func dockerModeOffLists() throws {
         let finding = try #require(findings("""
-            { agents: { defaults: { sandbox: { docker: { image: "x" } } },
+            { meta: { lastTouchedVersion: "2026.7.1" }, agents: { defaults: { sandbox: { docker: { image: "x" } } },
                         list: [{ id: "a", sandbox: { docker: { image: "y" } } }, { id: "b", sandbox: { mode: "off", docker: {} } }] } }
             """, "sandbox.docker_config_mode_off").first)
         #expect(finding.detail == "These docker settings will not take effect until sandbox mode is enabled:\n- agents.defaults.sandbox.docker\n- agents.list.a.sandbox.docker")

@@ -51,7 +51,7 @@ struct ExposureChecksTests {
 
     @Test func minimalProfileOverrideListsAgentsInOrder() throws {
         let hits = try findings(MinimalProfileOverrideCheck(), #"""
-        { tools: { profile: "minimal" }, agents: { list: [{ id: "owner", tools: { profile: "full" } }, { id: "min", tools: { profile: "minimal" } }, { id: "dev", tools: { profile: "coding" } }] } }
+        { meta: { lastTouchedVersion: "2026.7.1" }, tools: { profile: "minimal" }, agents: { list: [{ id: "owner", tools: { profile: "full" } }, { id: "min", tools: { profile: "minimal" } }, { id: "dev", tools: { profile: "coding" } }] } }
         """#)
         #expect(hits.count == 1)
         #expect(hits[0].detail == "Global minimal profile is set, but these agent profiles take precedence:\n- agents.list.owner=full\n- agents.list.dev=coding")
@@ -69,7 +69,7 @@ struct ExposureChecksTests {
 
     @Test func openGroupsWithRuntimeListsRiskyContexts() throws {
         let hits = try findings(OpenGroupsRuntimeCheck(), #"""
-        { channels: { whatsapp: { groupPolicy: "open" } },
+        { meta: { lastTouchedVersion: "2026.7.1" }, channels: { whatsapp: { groupPolicy: "open" } },
           tools: { fs: { workspaceOnly: true } },
           agents: { list: [
             { id: "main", default: true, tools: { deny: ["group:runtime"] } },
@@ -96,7 +96,7 @@ struct ExposureChecksTests {
         // The open group routes to "team", which is unsandboxed; "main" (non-main) is reached
         // by nothing open, so it counts as guarded.
         let routed = try findings(OpenGroupsRuntimeCheck(), #"""
-        { channels: { whatsapp: { groupPolicy: "open" } },
+        { meta: { lastTouchedVersion: "2026.7.1" }, channels: { whatsapp: { groupPolicy: "open" } },
           agents: { defaults: { sandbox: { mode: "non-main" } }, list: [{ id: "main", default: true }, { id: "team", sandbox: { mode: "off" } }] },
           bindings: [{ agentId: "team", match: { channel: "whatsapp" } }] }
         """#)
@@ -110,7 +110,7 @@ struct ExposureChecksTests {
 
     @Test func controlPlaneContexts() throws {
         let hits = try findings(ControlPlaneExposureCheck(), #"""
-        { channels: { telegram: { dmPolicy: "open" } }, tools: { profile: "messaging" },
+        { meta: { lastTouchedVersion: "2026.7.1" }, channels: { telegram: { dmPolicy: "open" } }, tools: { profile: "messaging" },
           agents: { list: [{ id: "ops", tools: { profile: "coding" } }, { id: "admin", tools: { profile: "full", deny: ["cron"] } }] } }
         """#)
         #expect(hits.first?.detail == """
@@ -180,5 +180,41 @@ struct ExposureChecksTests {
         #expect(bindings.targetAgent(channel: "whatsapp", accountId: "work", room: "r2", defaultAgentId: "main") == "a")
         #expect(bindings.targetAgent(channel: "whatsapp", accountId: nil, room: nil, defaultAgentId: "main") == "main")
         #expect(bindings.targetAgent(channel: "telegram", accountId: "work", room: "r1", defaultAgentId: "main") == "main")
+    }
+}
+
+/// The exposure matrix counts open DM policies from 2026.6.9 on (upstream PR #92883).
+struct ExposureByReleaseTests {
+    func findings(_ config: String, release: String?, _ id: String) throws -> [Finding] {
+        try Auditor.run(auditContext(in: TemporaryDirectory(), config: config, release: release), timestamp: 0)
+            .findings.filter { $0.checkId == id }
+    }
+
+    static let mixed = #"{ channels: { whatsapp: { groupPolicy: "open", dmPolicy: "open", accounts: { work: { groupPolicy: "open" } }, groups: { "g@g.us": { groupPolicy: "open" } } }, telegram: { dmPolicy: "open" } } }"#
+
+    @Test func beforeTheReleaseOnlyChannelAndAccountGroupPoliciesCountWithTheFebruaryTexts() throws {
+        let hits = try findings(Self.mixed, release: "2026.6.8", "security.exposure.open_groups_with_elevated")
+        #expect(hits.first?.title == "Open groupPolicy with elevated tools enabled")
+        #expect(hits.first?.detail == "Found groupPolicy=\"open\" at:\n- channels.whatsapp.groupPolicy\n- channels.whatsapp.accounts.work.groupPolicy\nWith tools.elevated enabled, a prompt injection in those rooms can become a high-impact incident.")
+        #expect(hits.first?.remediation == #"Set groupPolicy="allowlist" and keep elevated allowlists extremely tight."#)
+        let runtime = try findings(Self.mixed, release: "2026.2.26", "security.exposure.open_groups_with_runtime_or_fs")
+        #expect(runtime.first?.title == "Open groupPolicy with runtime/filesystem tools exposed")
+        #expect(runtime.first?.detail.hasPrefix("Found groupPolicy=\"open\" at:\n- channels.whatsapp.groupPolicy\n- channels.whatsapp.accounts.work.groupPolicy\nRisky tool exposure contexts:\n") == true)
+        #expect(runtime.first?.detail.hasSuffix("\nPrompt injection in open groups can trigger command/file actions in these contexts.") == true)
+    }
+
+    @Test func fromTheReleaseOpenDMsAndNestedRoomsCount() throws {
+        let hits = try findings(Self.mixed, release: "2026.6.9", "security.exposure.open_groups_with_elevated")
+        #expect(hits.first?.title == "Open group/DM policy with elevated tools enabled")
+        #expect(hits.first?.detail.hasPrefix("Found inbound policy=\"open\" at:\n- channels.telegram.dmPolicy\n- channels.whatsapp.accounts.work.groupPolicy\n- channels.whatsapp.dmPolicy\n- channels.whatsapp.groupPolicy\n- channels.whatsapp.groups.g@g.us.groupPolicy\n") == true)
+    }
+
+    @Test func onlyOpenDMsFindNothingBeforeTheRelease() throws {
+        let config = #"{ channels: { telegram: { dmPolicy: "open" }, slack: { accounts: { ops: { dm: { policy: "open" } } } } } }"#
+        for id in ["security.exposure.open_groups_with_elevated", "security.exposure.open_groups_with_runtime_or_fs"] {
+            #expect(try findings(config, release: "2026.6.8", id).isEmpty)
+            #expect(try findings(config, release: "2026.6.9", id).count == 1)
+            #expect(try findings(config, release: nil, id).count == 1)
+        }
     }
 }

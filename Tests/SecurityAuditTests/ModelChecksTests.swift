@@ -86,7 +86,8 @@ struct ModelChecksTests {
     @Test func modelSourcesUseTheRosterShapeAndKeepIdlessListEntries() throws {
         let entries = try auditReport(config: #"{ agents: { entries: { ops: { model: { primary: "openai/gpt-4o" } } } } }"#)
         #expect(entries.findings.first { $0.checkId == "models.weak_tier" }?.detail.hasSuffix("@ agents.entries.ops.model.primary") == true)
-        let list = try auditReport(config: #"{ agents: { list: [{ model: "openai/gpt-4o" }, { id: "b", model: { fallbacks: ["openai/gpt-4o"] } }] } }"#)
+        // A release before 2026.8.1 reads the list as written, id-less entries included.
+        let list = try auditReport(config: #"{ meta: { lastTouchedVersion: "2026.7.1" }, agents: { list: [{ model: "openai/gpt-4o" }, { id: "b", model: { fallbacks: ["openai/gpt-4o"] } }] } }"#)
         let detail = try #require(list.findings.first { $0.checkId == "models.weak_tier" }?.detail)
         #expect(detail.contains("- openai/gpt-4o (Below GPT-5 family) @ agents.list..model\n"))
         #expect(detail.hasSuffix("- openai/gpt-4o (Below GPT-5 family) @ agents.list.b.model.fallbacks"))
@@ -94,7 +95,7 @@ struct ModelChecksTests {
 
     @Test func smallParamsDetailNamesSandboxAndExposedTools() throws {
         let report = try auditReport(config: """
-            { agents: { defaults: { model: { primary: "ollama/mistral-8b", fallbacks: ["ollama/qwen2.5:0.5b"] }, imageModel: "ollama/llava:7b" },
+            { meta: { lastTouchedVersion: "2026.7.1" }, agents: { defaults: { model: { primary: "ollama/mistral-8b", fallbacks: ["ollama/qwen2.5:0.5b"] }, imageModel: "ollama/llava:7b" },
                         list: [{ id: "boxed", model: "qwen2.5-72b", sandbox: { mode: "all" } }] },
               tools: { web: { fetch: { enabled: false } } }, browser: { enabled: false } }
             """, environment: ["BRAVE_API_KEY": "brave"])

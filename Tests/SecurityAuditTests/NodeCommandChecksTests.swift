@@ -8,9 +8,11 @@ struct NodeCommandChecksTests {
         try auditReport(config: config).findings.first { $0.checkId == id }
     }
 
+    /// February's keys and texts (releases before 2026.8.1 read `allowCommands` /
+    /// `denyCommands`).
     @Test func denyTextsWithSuggestions() throws {
         let f = try #require(try finding(
-            #"{ gateway: { nodes: { denyCommands: ["system.*", "system.runx", "canvas.a2ui", "camera.lst", "zzzzzzzzzzzz", "  ", "/sms/"] } } }"#,
+            #"{ meta: { lastTouchedVersion: "2026.2.26" }, gateway: { nodes: { denyCommands: ["system.*", "system.runx", "canvas.a2ui", "camera.lst", "zzzzzzzzzzzz", "  ", "/sms/"] } } }"#,
             "gateway.nodes.deny_commands_ineffective"))
         #expect(f.title == "Some gateway.nodes.denyCommands entries are ineffective")
         #expect(f.detail == """
@@ -36,7 +38,7 @@ struct NodeCommandChecksTests {
 
     @Test func dangerousAllowTexts() throws {
         let f = try #require(try finding(
-            #"{ gateway: { nodes: { allowCommands: ["sms.send", "screen.record", "camera.snap", "camera.clip"], denyCommands: ["camera.clip"] } } }"#,
+            #"{ meta: { lastTouchedVersion: "2026.2.26" }, gateway: { nodes: { allowCommands: ["sms.send", "screen.record", "camera.snap", "camera.clip"], denyCommands: ["camera.clip"] } } }"#,
             "gateway.nodes.allow_commands_dangerous"))
         #expect(f.severity == .warn)
         #expect(f.detail == "gateway.nodes.allowCommands includes: camera.snap, screen.record, sms.send. These commands can trigger high-impact device actions (camera/screen/contacts/calendar/reminders/SMS).")

@@ -72,7 +72,7 @@ func auditReport(
 /// Lays out a state dir under `dir` and prepares the audit of it.
 func auditContext(
     in dir: TemporaryDirectory, config: String, environment: [String: String] = [:],
-    files: [FileFixture] = [], fileSystem: (any FileSystemAccess)? = nil
+    files: [FileFixture] = [], fileSystem: (any FileSystemAccess)? = nil, release: String? = nil
 ) throws -> AuditContext {
     let stateDir = dir.url("state")
     try StateDirLayout.build(in: dir, config: config, files: files)
@@ -82,6 +82,11 @@ func auditContext(
     if env["OPENCLAW_STATE_DIR"] == nil { env["OPENCLAW_STATE_DIR"] = stateDir }
     var request = AuditRequest(environment: env, cwd: dir.path, systemHome: nil, loadDotEnv: false)
     if let fileSystem { request.fileSystem = fileSystem }
+    // As `--openclaw-version`: known before the config is read, as the shape it is read in.
+    request.openclawVersion = try release.map { text in
+        guard let version = OpenClawVersion(text) else { throw POSIXError(.EINVAL) }
+        return version
+    }
     // Examples are judged on the day the bundled advisory data was built, so they do not
     // start to report stale data as the calendar moves on.
     request.today = ISODate.dayNumber(BundledAdvisorySnapshot.date)

@@ -32,6 +32,13 @@ public struct LoadedConfig: Sendable {
     /// The config as written, when the migration view differs from it: what `--fix`
     /// would edit.
     public var writtenRoot: ConfigNode?
+    /// `sourceRoot` as written, when the migration view differs from it.
+    public var writtenSourceRoot: ConfigNode?
+    /// The shape `root` is in: the one the audited release reads.
+    public var shape: ConfigShape = .keyedRoster
+    /// Keys of a newer shape than the audited release reads (`agents.entries` in a
+    /// 2026.7 config): not in `root`, reported as keys that release rejects.
+    public var newerKeys: [RejectedConfigValue] = []
 
     public static func empty(path: String, environment: [String: String]) -> LoadedConfig {
         LoadedConfig(

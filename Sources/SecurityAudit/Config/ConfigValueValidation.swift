@@ -9,6 +9,9 @@ public struct RejectedConfigValue: Sendable, Equatable {
         case wrongType(expected: String)
         /// A key OpenClaw does not have; `hint` says where the setting lives.
         case unknownKey(hint: String)
+        /// A key only later releases have (`ConfigShape`): the audit leaves it out, as
+        /// the audited release cannot read it.
+        case keyOfLaterRelease(hint: String)
     }
 
     public var path: String
@@ -59,6 +62,12 @@ enum ConfigValueValidation {
     ]
 
     static let skippedChannelKeys: Set<String> = ["defaults", "modelByChannel", "tools"]
+
+    /// The audit's list: the keys of a newer shape than the audited release reads
+    /// (`LoadedConfig.newerKeys`), then the values the checks read.
+    static func problems(in context: AuditContext) -> [RejectedConfigValue] {
+        context.configFile.newerKeys + problems(in: context.config)
+    }
 
     static func problems(in config: ConfigNode) -> [RejectedConfigValue] {
         var out: [RejectedConfigValue] = []

@@ -58,28 +58,45 @@ struct LegacyConfigMigration {
         "127.0.0.1": "loopback", "localhost": "loopback", "::1": "loopback", "[::1]": "loopback",
     ]
 
-    private(set) var root: ConfigObject
-    private(set) var keys: [LegacyConfigKey] = []
+    var root: ConfigObject
+    var keys: [LegacyConfigKey] = []
+    /// The shape the audited release reads (`ConfigShape`).
+    let shape: ConfigShape
+    /// Keys of a newer shape than the release reads, taken out of the view.
+    var newerKeys: [RejectedConfigValue] = []
 
-    /// The migration view of `loaded`: `root` and `sourceRoot` migrated alike, the keys
-    /// recorded, the config as written kept for `--fix` (which edits what is written).
-    static func applied(to loaded: LoadedConfig) -> LoadedConfig {
-        guard let object = loaded.root.object, let source = loaded.sourceRoot.object else { return loaded }
-        var migration = LegacyConfigMigration(root: object)
+    /// The migration view of `loaded` for `release`: `root` and `sourceRoot` migrated
+    /// alike, the keys recorded, the config as written kept for `--fix` (which edits what
+    /// is written) and for reading it again in another release's shape.
+    static func applied(to loaded: LoadedConfig, release: OpenClawRelease) -> LoadedConfig {
+        var written = loaded
+        written.root = loaded.writtenRoot ?? loaded.root
+        written.sourceRoot = loaded.writtenSourceRoot ?? loaded.sourceRoot
+        written.writtenRoot = nil
+        written.writtenSourceRoot = nil
+        written.legacyKeys = []
+        written.newerKeys = []
+        let shape = ConfigShape(release: release)
+        written.shape = shape
+        guard let object = written.root.object, let source = written.sourceRoot.object else { return written }
+        var migration = LegacyConfigMigration(root: object, shape: shape)
         migration.run()
-        guard !migration.keys.isEmpty else { return loaded }
-        var sourceMigration = LegacyConfigMigration(root: source)
+        guard !migration.keys.isEmpty || !migration.newerKeys.isEmpty else { return written }
+        var sourceMigration = LegacyConfigMigration(root: source, shape: shape)
         sourceMigration.run()
-        var out = loaded
-        out.writtenRoot = loaded.root
-        out.root = ConfigNode(.object(migration.root), origin: loaded.root.origin)
-        out.sourceRoot = ConfigNode(.object(sourceMigration.root), origin: loaded.sourceRoot.origin)
+        var out = written
+        out.writtenRoot = written.root
+        out.writtenSourceRoot = written.sourceRoot
+        out.root = ConfigNode(.object(migration.root), origin: written.root.origin)
+        out.sourceRoot = ConfigNode(.object(sourceMigration.root), origin: written.sourceRoot.origin)
         out.legacyKeys = migration.keys
+        out.newerKeys = migration.newerKeys
         return out
     }
 
-    init(root: ConfigObject) {
+    init(root: ConfigObject, shape: ConfigShape = .keyedRoster) {
         self.root = root
+        self.shape = shape
     }
 
     mutating func run() {
@@ -112,17 +129,18 @@ struct LegacyConfigMigration {
         move(["routing", "queue"], to: ["messages", "queue"], since: Self.v2026_1_8, dropped: Self.v2026_3_28, note: "routing moved apart in 2026.1.8")
         for key in ["agents", "defaultAgentId", "transcribeAudio", "groupChat"] where root["routing"]?[key] != nil {
             report(["routing", key], replacement: key == "groupChat" ? "messages.groupChat and channels.*.groups.\"*\".requireMention"
-                    : key == "transcribeAudio" ? "tools.media.audio.models" : "agents.list",
+                    : key == "transcribeAudio" ? "tools.media.audio.models" : shape.rosterKey,
                    since: Self.v2026_1_8, dropped: Self.v2026_3_28, note: "routing moved apart in 2026.1.8; not audited in its new form")
         }
         move(["tools", "bash"], to: ["tools", "exec"], since: Self.v2026_1_17, dropped: Self.v2026_3_28, note: "tools.bash was renamed tools.exec in 2026.1.17")
         move(["memorySearch"], to: ["agents", "defaults", "memorySearch"], since: Self.v2026_2_10, dropped: nil, note: "memory search settings are per agent since 2026.2.10")
         move(["heartbeat"], to: ["agents", "defaults", "heartbeat"], since: Self.v2026_3_7, dropped: nil, note: "heartbeat settings moved in 2026.3.7 (showOk/showAlerts/useIndicator go to channels.defaults.heartbeat)")
         if root["identity"] != nil {
-            report(["identity"], replacement: "agents.list[<default agent>].identity", since: Self.v2026_1_8, dropped: Self.v2026_3_28,
+            report(["identity"], replacement: shape == .keyedRoster ? "agents.entries.<default agent>.identity" : "agents.list[<default agent>].identity", since: Self.v2026_1_8, dropped: Self.v2026_3_28,
                    note: "the identity belongs to an agent since 2026.1.8")
         }
         migrateBindAlias()
+        applyShape()
     }
 
     /// `agent.defaults-v2` and `agent.model-config-v2`: the block goes to `agents.defaults`,

@@ -51,8 +51,7 @@ public struct AgentRoster: Sendable {
     /// `agents.list` or `agents.entries`, as the user wrote it.
     public var labelPrefix: String { usesEntries ? "agents.entries" : "agents.list" }
 
-    /// An id is config text: it is shown on one line.
-    public func label(for agent: Agent) -> String { "\(labelPrefix).\(TerminalText.inline(agent.id))" }
+    public func label(for agent: Agent) -> String { "\(labelPrefix).\(agent.id)" }
 
     /// February rule: the first agent marked `default: true`, else the first agent,
     /// else `main`.

@@ -136,6 +136,8 @@ public enum DeepAudit {
         if let stamp = OpenClawReleaseStamp.claim(updated.secrets.databaseAppVersions) {
             updated.releaseEvidence.add(stamp)
         }
-        return updated
+        // The gateway may name another release than the config's stamp did: the checks
+        // then read the config in that release's shape.
+        return updated.readingConfigInReleaseShape()
     }
 }

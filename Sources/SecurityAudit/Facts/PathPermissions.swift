@@ -38,14 +38,14 @@ public struct PathPermissions: Sendable, Equatable {
         return String(repeating: "0", count: max(0, 3 - digits.count)) + digits
     }
 
-    /// `<path> mode=<ooo>`: the first half of every permission finding's detail. A
-    /// control character in the path (a newline too) is shown escaped: a file name must
-    /// not forge lines of the report, nor of a command the user pastes.
-    public func detail(_ path: String) -> String { "\(TerminalText.sanitized(path)) mode=\(modeText)" }
+    /// `<path> mode=<ooo>`: the first half of every permission finding's detail. The path
+    /// is as found; the text reporter escapes its control characters (`UntrustedText`),
+    /// so a file name cannot forge a line of the report.
+    public func detail(_ path: String) -> String { "\(path) mode=\(modeText)" }
 
     /// The command that restores the expected mode: 700 for directories, 600 for files.
     public static func remediation(_ path: String, directory: Bool) -> String {
-        "chmod \(directory ? "700" : "600") \(TerminalText.sanitized(path))"
+        "chmod \(directory ? "700" : "600") \(path)"
     }
 }
 

@@ -25,7 +25,8 @@ struct ConfigFixPlan: Sendable, Equatable {
 }
 
 /// Decides the config edits of `--fix` from the config as loaded,
-/// before anything changes: `logging.redactSensitive` "off" -> "tools", `groupPolicy`
+/// before anything changes: `logging.redactSensitive` "off" -> "tools" (only for releases
+/// that still have `logging.redact_off`), `groupPolicy`
 /// "open" -> "allowlist" for seven channels and their accounts, and WhatsApp
 /// `groupAllowFrom` seeded from the pairing store where the policy is flipped and no
 /// allow list exists. Every test reads the original config, so one edit cannot change
@@ -36,11 +37,22 @@ struct ConfigFixPlanner {
     let config: ConfigNode
     /// The WhatsApp default-account pairing-store entries, normalised.
     let whatsAppStoreAllowFrom: [String]
+    /// The audited release: the redaction repair went with `logging.redact_off`.
+    var release: OpenClawRelease = .unknown
+
+    /// Upstream removed the repair from `src/security/fix.ts` together with the check, when
+    /// `logging.redactSensitive` was retired (redaction is always on); the release range
+    /// of `logging.redact_off` says which releases still have it. An unknown release
+    /// still gets it, as it still gets the finding.
+    var repairsRedaction: Bool {
+        guard let range = CheckReleaseTable.entries[LoggingRedactionCheck.id]?.releases else { return true }
+        return release.includes(range)
+    }
 
     func plan() -> ConfigFixPlan {
         var plan = ConfigFixPlan()
         let redact = config["logging"]["redactSensitive"]
-        if redact.string == "off" {
+        if repairsRedaction, redact.string == "off" {
             replace(redact, with: "tools", label: "logging.redactSensitive",
                     change: #"logging.redactSensitive=off -> "tools""#, in: &plan)
         }

@@ -5,8 +5,10 @@
 /// some releases) is not flipped by `--fix`, so that finding stays manual, and neither
 /// does a permission finding about symbolic links only, which `--fix` does not follow.
 enum FixableFindings {
-    static func mark(_ findings: inout [Finding], config: ConfigNode, infos: [CheckInfo] = CheckCatalog.infos) {
-        let plan = ConfigFixPlanner(config: config, whatsAppStoreAllowFrom: []).plan()
+    static func mark(
+        _ findings: inout [Finding], config: ConfigNode, release: OpenClawRelease, infos: [CheckInfo] = CheckCatalog.infos
+    ) {
+        let plan = ConfigFixPlanner(config: config, whatsAppStoreAllowFrom: [], release: release).plan()
         let edited = Set(plan.edits.map(\.origin))
         for index in findings.indices {
             let finding = findings[index]

@@ -102,11 +102,13 @@ public enum SecurityFixer {
 
     /// The edited bytes of every file that changes; the change strings go into `result`.
     /// The plan reads the config as written (before the legacy-key view) and the WhatsApp
-    /// default account's pairing-store entries the channel checks read.
+    /// default account's pairing-store entries the channel checks read, for the audited
+    /// release.
     static func planRewrites(_ context: AuditContext, into result: inout SecurityFixResult) -> [ConfigFileRewrite] {
         let loaded = context.configFile
         let store = context.channelFacts.storeEntries(channel: .whatsapp, accountId: ChannelInventory.defaultAccountId)
-        let plan = ConfigFixPlanner(config: loaded.writtenRoot ?? loaded.root, whatsAppStoreAllowFrom: store).plan()
+        let plan = ConfigFixPlanner(
+            config: loaded.writtenRoot ?? loaded.root, whatsAppStoreAllowFrom: store, release: context.openclaw).plan()
         result.changes = plan.changes
         result.errors += plan.errors
         guard !plan.edits.isEmpty else { return [] }

@@ -25,7 +25,7 @@ public enum SecretScanReport {
         }
         for database in databases {
             for occurrence in database.occurrences {
-                var line = "\(TerminalText.sanitized(database.path)): \(occurrence.cell.description): \(occurrence.kind.name): \(occurrence.redacted)"
+                var line = "\(TerminalText.sanitized(database.path)): \(TerminalText.sanitized(occurrence.cell.description)): \(occurrence.kind.name): \(occurrence.redacted)"
                 if let name = occurrence.name { line += " (assigned to \(TerminalText.sanitized(name)))" }
                 lines.append(line)
             }

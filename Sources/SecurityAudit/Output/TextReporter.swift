@@ -56,14 +56,21 @@ public struct TextReporter: Reporter {
                     let place = Self.place(location, configDir: configDir, homeDir: report.paths?.homeDir)
                     lines += wrapped("at " + TerminalText.sanitized(place), indent: "  ", hanging: "    ").map(palette.muted)
                 }
-                lines += block(TerminalText.sanitized(finding.abbreviatedDetail ?? finding.detail, keepNewlines: true), prefix: "")
+                lines += block(Self.escaped(finding.abbreviatedDetail ?? finding.detail, untrusted: report.untrustedText), prefix: "")
                 if let remediation = finding.remediation, !remediation.trimmingWhitespace.isEmpty {
-                    lines += block(TerminalText.sanitized(remediation, keepNewlines: true), prefix: "Fix: ").map(palette.muted)
+                    lines += block(Self.escaped(remediation, untrusted: report.untrustedText), prefix: "Fix: ").map(palette.muted)
                 }
             }
         }
         lines += fixGuidance(report).map(palette.muted)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A finding's text for the terminal: the line breaks the check wrote stay, every
+    /// other control character is escaped, line breaks included, inside text that came
+    /// from outside (a path, a config value, a gateway's message).
+    static func escaped(_ text: String, untrusted: UntrustedText) -> String {
+        TerminalText.sanitized(untrusted.escaping(text) { TerminalText.sanitized($0) }, keepNewlines: true)
     }
 
     /// `<checkId> <title> [tag]`, wrapped, the id and the tag muted.
@@ -190,10 +197,12 @@ public struct TextReporter: Reporter {
 /// Text from configs and file names may hold escape sequences; they must not reach the
 /// terminal raw. Control characters become visible `\u{..}` escapes.
 ///
-/// A detail keeps its own line breaks (`keepNewlines`), so text from outside (an agent
-/// id, an allowlist entry, a gateway's error message, a path in a diff header) is made
-/// one line with `inline` where it enters a finding or a diff: a newline in it would
-/// otherwise start a line of its own and could forge one (`INFO ...`).
+/// A detail keeps its own line breaks (`keepNewlines`); text from outside with a line
+/// break in it (an agent id, an allowlist entry, a gateway's error message, a path) is
+/// escaped whole first (`UntrustedText`): a newline in it would otherwise start a line
+/// of its own and could forge one (`INFO ...`). Only the text renderers escape (this
+/// reporter, the fix block, the scan-secrets and advisory listings); checks and facts
+/// keep text as found, and the machine formats carry it raw.
 enum TerminalText {
     static func inline(_ text: String) -> String {
         sanitized(text, keepNewlines: false)

@@ -78,6 +78,8 @@ public struct AuditReport: Sendable {
     public var paths: OpenClawPaths?
     /// What was audited and what could not be judged (the text report's header line).
     public var scope: AuditScope?
+    /// What the findings may quote with a line break in it; the text reporter escapes it.
+    public var untrustedText = UntrustedText()
 
     public init(timestamp: Int64, findings: [Finding], deepRequested: Bool = false, deepGateway: GatewayProbeResult? = nil) {
         self.timestamp = timestamp

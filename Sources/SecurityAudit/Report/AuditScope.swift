@@ -34,6 +34,6 @@ public struct AuditScope: Sendable, Equatable {
             configPath: context.configFile.path, configExists: context.configFile.exists,
             includeCount: context.configFile.includeFiles.count, unresolvedPaths: unresolved,
             legacyKeys: context.configFile.legacyKeys.map(\.path),
-            ignoredKeys: ConfigValueValidation.problems(in: context.config).map(\.path))
+            ignoredKeys: ConfigValueValidation.problems(in: context).map(\.path))
     }
 }

@@ -51,8 +51,10 @@ public enum AuditPreparation {
     /// The context for an already loaded config: gathers the file, secret, external and
     /// channel facts.
     static func context(_ request: AuditRequest, loaded written: LoadedConfig, paths: OpenClawPaths, resolver: PathResolver) -> AuditContext {
-        // Every fact and check sees legacy keys' content where it belongs now.
-        let loaded = LegacyConfigMigration.applied(to: written)
+        // Every fact and check sees legacy keys' content where it belongs now, in the
+        // shape the audited release reads.
+        let loaded = LegacyConfigMigration.applied(
+            to: written, release: releaseBeforeAudit(request, paths: paths, config: written.root))
         // Docker answers from another process: ask first, collect after the file walk.
         let containerScan = ExternalFacts.startContainerScan(
             environment: loaded.environment, homeDir: paths.homeDir, fileSystem: request.fileSystem)
@@ -80,6 +82,18 @@ public enum AuditPreparation {
         addReleaseClaims(request, paths: paths, to: &context.releaseEvidence)
         context.advisories = AdvisoryFacts(database: request.advisories, today: request.today ?? AdvisoryFacts.currentDay())
         return context
+    }
+
+    /// The release as known before the audit runs (the flag, the installed package, the
+    /// config's stamp; not the gateway, which only the deep step asks): what `--fix`
+    /// plans for, and the shape the config is read in.
+    static func releaseBeforeAudit(_ request: AuditRequest, paths: OpenClawPaths, config: ConfigNode) -> OpenClawRelease {
+        var evidence = ReleaseEvidence()
+        if let stamp = config["meta"]["lastTouchedVersion"].string {
+            evidence.add(ReleaseClaim(source: .config, text: stamp))
+        }
+        addReleaseClaims(request, paths: paths, to: &evidence)
+        return evidence.resolved
     }
 
     /// The release sources read here: the flag, and the installed package when the

@@ -10,13 +10,15 @@ public enum Auditor {
         // Secrets in finding text (a token in a file name) are redacted once, here, for
         // every output format.
         var findings = checks.flatMap { $0.findings(in: context) }.compactMap(gate.admit).map(SecretTextRedaction.redact)
-        FixableFindings.mark(&findings, config: context.configFile.writtenRoot ?? context.config, infos: checks.flatMap(\.infos))
+        FixableFindings.mark(
+            &findings, config: context.configFile.writtenRoot ?? context.config, release: context.openclaw, infos: checks.flatMap(\.infos))
         var report = AuditReport(
             timestamp: timestamp, findings: findings, deepRequested: context.deep,
             deepGateway: context.deepFacts?.gateway.result)
         report.paths = context.paths
         report.scope = AuditScope(context: context)
         report.openclaw = context.openclaw
+        report.untrustedText = UntrustedTextCollector.collect(from: context)
         if context.deep, let facts = context.deepFacts { report.incomplete += facts.incompleteCollectors }
         if context.deep, let reason = context.secrets.transcriptScanIncomplete {
             report.incomplete.append(IncompleteCollector(collector: "transcript-secret-scan", reason: reason))

@@ -15,7 +15,7 @@ public struct DatabaseCell: Sendable, Equatable {
 
     /// `table.column rowid=N`.
     public var description: String {
-        "\(TerminalText.sanitized(table)).\(TerminalText.sanitized(column)) " + (rowid.map { "rowid=\($0)" } ?? "(without rowid)")
+        "\(table).\(column) " + (rowid.map { "rowid=\($0)" } ?? "(without rowid)")
     }
 }
 
@@ -187,7 +187,7 @@ public struct DatabaseSecretScan: Sendable {
                 do throws(SQLiteError) {
                     try Self.scan(unit, of: table, order: index, connection: connection, deadline: deadline, into: &local)
                 } catch {
-                    let place = "table \(TerminalText.sanitized(table.name))"
+                    let place = "table \(table.name)"
                     shared.withLock { state in
                         if error.code & 0xFF == SQLITE_INTERRUPT || state.timedOut {
                             state.fail("the deep audit time budget ran out")

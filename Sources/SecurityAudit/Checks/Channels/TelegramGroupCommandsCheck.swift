@@ -104,7 +104,7 @@ struct TelegramGroupCommandsCheck: ChannelAccountCheck {
 
         var out: [Finding] = []
         if !invalid.isEmpty {
-            let shown = invalid.prefix(5).map(TerminalText.inline).joined(separator: ", ") + (invalid.count > 5 ? " (+\(invalid.count - 5) more)" : "")
+            let shown = invalid.prefix(5).joined(separator: ", ") + (invalid.count > 5 ? " (+\(invalid.count - 5) more)" : "")
             out.append(finding(
                 "channels.telegram.allowFrom.invalid_entries", for: .telegram, .warn,
                 detail: "Telegram sender authorization requires numeric Telegram user IDs. Found non-numeric allowFrom entries: \(shown).",

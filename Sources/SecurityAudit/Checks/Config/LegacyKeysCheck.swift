@@ -20,11 +20,21 @@ struct LegacyKeysCheck: Check {
                 CheckExample(#"{ ↓agent: { model: "ollama/llama3.2:3b" } }"#),
                 CheckExample(#"{ gateway: { ↓bind: "0.0.0.0", auth: { token: "0123456789abcdef0123456789" } } }"#),
                 CheckExample(#"{ gateway: { ↓token: "0123456789abcdef0123456789" } }"#),
+                // The 2026.8.1 renames: the list roster, node command lists, exec security/ask.
+                CheckExample(#"{ agents: { ↓list: [{ id: "ops", default: true }] } }"#, release: "2026.8.1"),
+                CheckExample(#"{ gateway: { nodes: { ↓allowCommands: ["camera.snap"] } } }"#, release: "2026.9.9"),
+                CheckExample(#"{ tools: { exec: { ↓security: "full", ask: "off" } } }"#, release: "2026.8.1"),
+                CheckExample(#"{ ↓defaultModel: "anthropic/claude-opus-4-5" }"#),
             ],
             passes: [
                 CheckExample(#"{ channels: { telegram: { botToken: "123:abc" } }, agents: { defaults: { model: { primary: "anthropic/claude-opus-4-5" } } } }"#),
                 CheckExample(#"{ models: { providers: { ollama: { baseUrl: "http://127.0.0.1:11434" } } } }"#),
                 CheckExample(#"{ gateway: { bind: "${BIND}" } }"#),
+                // Releases before 2026.8.1 read these keys as written.
+                CheckExample(#"{ agents: { list: [{ id: "ops", default: true }] } }"#, release: "2026.7.1"),
+                CheckExample(#"{ gateway: { nodes: { allowCommands: ["camera.snap"] } } }"#, release: "2026.7.1-2"),
+                CheckExample(#"{ tools: { exec: { security: "full", ask: "off" } } }"#, release: "2026.2.26"),
+                CheckExample(#"{ agents: { entries: { ops: { default: true } } }, gateway: { nodes: { commands: { allow: ["camera.snap"] } } } }"#),
             ]),
     ]
 

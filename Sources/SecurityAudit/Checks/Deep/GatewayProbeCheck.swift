@@ -40,8 +40,7 @@ struct GatewayProbeCheck: Check {
         var result: [Finding] = []
         let probe = facts.result
         if probe.attempted, !probe.ok {
-            // The error text may come from the peer: one line.
-            var detail = TerminalText.inline(probe.error ?? "")
+            var detail = probe.error ?? ""
             if let warning = facts.authWarning {
                 detail = detail.isEmpty ? warning : "\(detail); \(warning)"
             }

@@ -28,6 +28,8 @@ struct ExecSecurityExposureCheck: Check {
             rationale: "Anyone who can write in an open DM or group can prompt an agent whose exec is enabled; the allowlist or approval prompt is then the only thing between strangers and the shell.",
             remediation: "Tighten dmPolicy/groupPolicy to pairing or allowlist, or disable exec for agents reachable from shared/public channels.",
             triggers: [
+                // The first example is written in the keys of every release that has the check.
+                CheckExample(#"{ channels: { slack: { ↓dmPolicy: "open" } }, tools: { exec: { security: "full" } } }"#, severity: .critical),
                 CheckExample(#"{ channels: { slack: { ↓dmPolicy: "open" } }, tools: { exec: { mode: "full" } } }"#, severity: .critical),
                 CheckExample(#"{ channels: { discord: { guilds: { g1: { channels: { c1: { ↓groupPolicy: "open" } } } } } }, tools: { exec: { mode: "ask" } } }"#, severity: .warn),
                 CheckExample(#"{ channels: { telegram: { dm: { ↓policy: "open" } } }, agents: { entries: { ops: { tools: { exec: { security: "allowlist" } } } } } }"#, severity: .warn),

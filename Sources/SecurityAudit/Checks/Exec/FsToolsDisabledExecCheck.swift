@@ -13,8 +13,9 @@ struct FsToolsDisabledExecCheck: Check {
             rationale: "Denying the file-writing tools reads like a read-only agent, but a shell writes files too; the boundary only holds when exec is denied as well or the sandbox limits what it can write.",
             remediation: "For read-only agents, deny exec and process too; if shell access is intentional, use sandbox mode \"all\" with workspaceAccess \"ro\" or \"none\".",
             triggers: [
-                CheckExample(#"{ agents: { entries: { ops: { ↓tools: { allow: ["read", "exec", "process"], deny: ["write", "edit", "apply_patch"] } } } } }"#),
+                // The first example is written in the keys of every release that has the check.
                 CheckExample(#"{ agents: { list: [{ id: "ops", ↓tools: { deny: ["group:fs"], allow: ["read", "exec"] } }] } }"#),
+                CheckExample(#"{ agents: { entries: { ops: { ↓tools: { allow: ["read", "exec", "process"], deny: ["write", "edit", "apply_patch"] } } } } }"#),
                 CheckExample(#"{ ↓tools: { deny: ["write", "edit", "apply_patch"] } }"#),
                 CheckExample(#"{ ↓tools: { deny: ["write", "edit", "apply_patch"], exec: { host: "gateway" } }, agents: { defaults: { sandbox: { mode: "all" } } } }"#),
                 CheckExample(#"{ ↓tools: { deny: ["write", "edit", "apply_patch"] }, agents: { defaults: { sandbox: { mode: "all", workspaceAccess: "rw" } } } }"#),

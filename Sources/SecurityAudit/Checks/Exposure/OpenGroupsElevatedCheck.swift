@@ -13,22 +13,34 @@ struct OpenGroupsElevatedCheck: Check {
                 CheckExample(#"{ channels: { whatsapp: { ↓groupPolicy: "open" } } }"#, clearedByFix: true),
                 CheckExample(#"{ channels: { discord: { guilds: { "1": { channels: { general: { ↓groupPolicy: "open" } } } } } } }"#),
                 CheckExample(#"{ channels: { slack: { accounts: { ops: { dm: { ↓policy: "open" } } } } } }"#),
+                CheckExample(#"{ channels: { telegram: { ↓dmPolicy: "open" } } }"#, release: "2026.6.9"),
+                CheckExample(#"{ channels: { whatsapp: { ↓groupPolicy: "open" } } }"#, release: "2026.2.26"),
             ],
             passes: [
                 CheckExample(#"{ channels: { whatsapp: { groupPolicy: "open" } }, tools: { elevated: { enabled: false } } }"#),
                 CheckExample(#"{ channels: { whatsapp: { groupPolicy: "allowlist", dmPolicy: "pairing" } } }"#),
                 // dmPolicy decides over the legacy dm.policy.
                 CheckExample(#"{ channels: { discord: { dmPolicy: "pairing", dm: { policy: "open" } } } }"#),
+                // Before 2026.6.9 open DMs and nested rooms are not counted.
+                CheckExample(#"{ channels: { telegram: { dmPolicy: "open" } } }"#, release: "2026.6.8"),
+                CheckExample(#"{ channels: { discord: { guilds: { "1": { channels: { general: { groupPolicy: "open" } } } } } } }"#, release: "2026.2.26"),
             ]),
     ]
 
     func findings(in context: AuditContext) -> [Finding] {
-        let open = context.channels.openPolicies
-        guard !open.isEmpty, context.config["tools"]["elevated"]["enabled"].bool != false else { return [] }
+        let open = ExposedInboundPolicies(context: context)
+        guard let first = open.policies.first, context.config["tools"]["elevated"]["enabled"].bool != false else { return [] }
+        guard open.countsDMs else {
+            return [finding(
+                "security.exposure.open_groups_with_elevated", .critical,
+                title: "Open groupPolicy with elevated tools enabled",
+                detail: open.header + "\nWith tools.elevated enabled, a prompt injection in those rooms can become a high-impact incident.",
+                remediation: "Set groupPolicy=\"allowlist\" and keep elevated allowlists extremely tight.",
+                origin: first.origin)]
+        }
         return [finding(
             "security.exposure.open_groups_with_elevated", .critical,
-            detail: "Found inbound policy=\"open\" at:\n" + open.map { "- \($0.path)" }.joined(separator: "\n")
-                + "\nWith tools.elevated enabled, a prompt injection in those conversations can become a high-impact incident.",
-            origin: open[0].origin)]
+            detail: open.header + "\nWith tools.elevated enabled, a prompt injection in those conversations can become a high-impact incident.",
+            origin: first.origin)]
     }
 }

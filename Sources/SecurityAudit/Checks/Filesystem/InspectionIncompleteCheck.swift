@@ -29,7 +29,7 @@ struct InspectionIncompleteCheck: Check {
     func findings(in context: AuditContext) -> [Finding] {
         let gaps = context.files.gaps
         guard !gaps.isEmpty else { return [] }
-        var lines = gaps.prefix(Self.listedGaps).map { "- \(TerminalText.sanitized($0.path)): \($0.reason)" }
+        var lines = gaps.prefix(Self.listedGaps).map { "- \($0.path): \($0.reason)" }
         if gaps.count > Self.listedGaps { lines.append("- +\(gaps.count - Self.listedGaps) more") }
         return [finding(
             Self.id, .info,

@@ -1,8 +1,10 @@
 /// `logging.redact_off`: tool summaries are logged without redaction.
 struct LoggingRedactionCheck: Check {
+    static let id = "logging.redact_off"
+
     let infos = [
         CheckInfo(
-            id: "logging.redact_off",
+            id: Self.id,
             title: "Tool summary redaction is disabled",
             severity: .fixed(.warn),
             rationale: "With redaction off, tokens and keys that tools print end up in logs and status output that are shared for debugging.",

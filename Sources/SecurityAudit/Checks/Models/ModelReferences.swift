@@ -28,7 +28,7 @@ struct ModelReference: Sendable {
         }
         let roster = context.agents
         for (id, entry, agent) in rosterEntries(context) {
-            let label = "\(roster.labelPrefix).\(TerminalText.inline(id))"
+            let label = "\(roster.labelPrefix).\(id)"
             let model = entry["model"]
             if model?.string != nil {
                 add(model, "\(label).model", agent: agent)

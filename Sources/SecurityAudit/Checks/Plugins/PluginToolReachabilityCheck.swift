@@ -54,7 +54,7 @@ struct PluginToolReachabilityCheck: Check {
         guard !permissive.isEmpty else { return [] }
         return [finding(
             Self.id, .warn,
-            detail: "Enabled extension plugins: \(enabled.map { TerminalText.sanitized($0) }.joined(separator: ", ")).\nPermissive tool policy contexts:\n"
+            detail: "Enabled extension plugins: \(enabled.joined(separator: ", ")).\nPermissive tool policy contexts:\n"
                 + permissive.map { "- \($0)" }.joined(separator: "\n"))]
     }
 

@@ -85,9 +85,7 @@ struct WorkspaceSkillEscapeCheck: Check {
                     if PathNormalization.isInside(target, root: scan.workspaceRealPath) { continue }
                     shown = "(dangling symlink to \(target))"
                 }
-                // Names from disk never break the row's lines.
-                let (workspace, path, real) = (TerminalText.sanitized(scan.workspaceDir), TerminalText.sanitized(skill.path), TerminalText.sanitized(shown))
-                rows.append("- workspace=\(workspace)\n  skill=\(path)\n  realpath=\(real)")
+                rows.append("- workspace=\(scan.workspaceDir)\n  skill=\(skill.path)\n  realpath=\(shown)")
             }
         }
         guard !rows.isEmpty else { return findings }

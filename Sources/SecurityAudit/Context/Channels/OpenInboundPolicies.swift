@@ -29,6 +29,27 @@ public enum OpenInboundPolicies {
             .map(\.1)
     }
 
+    /// The February list (`listGroupPolicyOpen` in `src/security/audit-extra.sync.ts`):
+    /// `groupPolicy` "open" on a channel section, then on each of its `accounts`, in
+    /// config order; no DM policies and no nested rooms.
+    public static func findGroupPoliciesOfChannelsAndAccounts(in config: ConfigNode) -> [OpenInboundPolicy] {
+        var found: [OpenInboundPolicy] = []
+        for (channelId, section) in config["channels"].object?.entries ?? [] where !skippedChannelKeys.contains(channelId) {
+            let scope = "channels.\(channelId)"
+            if let policy = section["groupPolicy"], policy.string == "open" {
+                found.append(OpenInboundPolicy(
+                    path: scope + ".groupPolicy", channelId: channelId, accountKey: nil, roomId: nil, isDM: false, origin: policy.origin))
+            }
+            for (accountId, account) in section["accounts"].object?.entries ?? [] {
+                guard let policy = account["groupPolicy"], policy.string == "open" else { continue }
+                found.append(OpenInboundPolicy(
+                    path: "\(scope).accounts.\(accountId).groupPolicy", channelId: channelId, accountKey: accountId, roomId: nil,
+                    isDM: false, origin: policy.origin))
+            }
+        }
+        return found
+    }
+
     /// `container` is the key of the map `record` is a member of (`accounts`, `groups`...).
     static func visit(
         _ record: ConfigNode, scope: String, channelId: String, account: String?, room: String?,
