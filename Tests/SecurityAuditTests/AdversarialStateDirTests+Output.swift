@@ -56,6 +56,8 @@ extension AdversarialStateDirTests {
         let json = try state.audit(["--json"])
         #expect(json.stdout.contains(#"a\nINFO forged.agent all clear"#), "\(json.stdout)")
         #expect(!json.stdout.contains(#"\\u{a}"#), "\(json.stdout)")
+        let dryRun = try state.audit(["--fix", "--dry-run", "--json"])
+        #expect(dryRun.stdout.contains(#"+++ \#(stateDir.replacing("\n", with: "\\n"))/openclaw.json (fixed)"#), "\(dryRun.stdout)")
     }
 
     /// Issue 20 item 9 also named config values and a gateway's error message: a line

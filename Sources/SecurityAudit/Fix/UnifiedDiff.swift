@@ -8,8 +8,8 @@ enum UnifiedDiff {
         let a = lines(old), b = lines(new)
         let script = editScript(a, b)
         guard script.contains(where: { $0.kind != .same }) else { return "" }
-        // A path with a newline would split the header into lines of its own.
-        var out = "--- \(TerminalText.inline(oldLabel))\n+++ \(TerminalText.inline(newLabel))\n"
+        // The labels as given: the text renderer escapes a path's control characters.
+        var out = "--- \(oldLabel)\n+++ \(newLabel)\n"
         for hunk in hunks(script) {
             let oldStart = hunk.first { $0.oldIndex != nil }?.oldIndex.map { $0 + 1 } ?? 0
             let newStart = hunk.first { $0.newIndex != nil }?.newIndex.map { $0 + 1 } ?? 0

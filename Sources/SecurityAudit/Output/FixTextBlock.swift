@@ -31,7 +31,10 @@ public struct FixTextBlock: Sendable {
         lines.append(palette.heading(result.dryRun ? "FIX (dry run: nothing was changed)" : "FIX"))
         var body: [String] = result.changes.map(shortenInString)
         for diff in result.configDiffs {
-            body += diff.unifiedDiff.split(separator: "\n", omittingEmptySubsequences: false)
+            // The header names the file as found: a line break in its path is escaped
+            // before the diff is split into lines, so it cannot start a line of its own.
+            let text = UntrustedText([diff.path]).escaping(diff.unifiedDiff) { TerminalText.sanitized($0) }
+            body += text.split(separator: "\n", omittingEmptySubsequences: false)
                 .dropLast().map { "  " + shortenInString(String($0)) }
         }
         var missing: [String] = []
