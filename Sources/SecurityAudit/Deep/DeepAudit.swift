@@ -78,8 +78,14 @@ public enum DeepAudit {
 
         let fileSystem = request.fileSystem
         let (pluginFacts, pluginTargets) = CodeSafetyScan.scanPlugins(stateDir: context.paths.stateDir, fileSystem: fileSystem)
-        let skills = InstalledSkills.discover(
+        let installed = InstalledSkills.discover(
             config: context.config, roster: context.agents, paths: context.paths, resolver: resolver, fileSystem: fileSystem)
+        // Since 2026.9.3 each agent's Skill Workshop too; what cannot be walked safely is
+        // reported as a scan that did not complete.
+        let workshop = WorkshopSkills.discover(
+            roster: context.agents, stateDir: context.paths.stateDir, release: context.openclaw, fileSystem: fileSystem)
+        let installedDirectories = Set(installed.map(\.directory))
+        let skills = installed + workshop.skills.filter { !installedDirectories.contains($0.directory) }
         // A skill folder in the state dir that is a link out of it is not scanned: the
         // scan must not read (and quote) files elsewhere. It is listed as not scanned.
         let realStateDir = fileSystem.resolvedPath(context.paths.stateDir) ?? context.paths.stateDir
@@ -113,6 +119,10 @@ public enum DeepAudit {
             }
             skillFacts.append(SkillCodeScanFacts(
                 name: skill.name, directory: skill.directory, outcome: outcome, sensitiveNetwork: evidence))
+        }
+
+        skillFacts += workshop.failures.map {
+            SkillCodeScanFacts(name: $0.name, directory: $0.directory, outcome: .failed($0.error), sensitiveNetwork: nil)
         }
 
         // The databases (since 2026.7.2 they hold every transcript), then the legacy
