@@ -235,4 +235,13 @@ struct ChannelChecksTests {
         #expect(try channelFindings(#"{ channels: { telegram: { botToken: "t", allowFrom: ["1", "2"] } } }"#, release: "2026.7.1")
             .allSatisfy { !$0.checkId.hasPrefix("channels.dm.") })
     }
+
+    @Test func retiredFindingsTakeNoWarningNumberOnALaterRelease() throws {
+        let config = #"{ channels: { telegram: { botToken: "t", groupPolicy: "open", allowFrom: ["1", "2"] } } }"#
+        #expect(try channelFindings(config, release: "2026.7.1").map(\.checkId).prefix(2)
+            == ["channels.telegram.dm.scope_main_multiuser", "channels.telegram.warning.2"])
+        // From 2026.8.1 the shared-main finding is gone, and so is the number it took.
+        #expect(try channelFindings(config, release: "2026.8.1").map(\.checkId)
+            == ["channels.telegram.warning.1", "channels.telegram.groups.allowFrom.missing", "channels.dm.session_collision.telegram-default.1"])
+    }
 }

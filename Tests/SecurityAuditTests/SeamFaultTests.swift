@@ -168,4 +168,21 @@ struct SeamFaultTests {
         // The plain audit's secret scan of `.env` goes through the seam too.
         #expect(context.files.gaps.contains { $0.path == dir.url("state/.env") && $0.reason.contains("Input/output error") })
     }
+
+    @Test func theDatabaseScanOpensTheDatabaseAndItsLogThroughTheSeam() throws {
+        let dir = try TemporaryDirectory()
+        try dir.makeDirectory("state/state")
+        try SQLiteFixtureWriter.write(dir.url("state/state/openclaw.sqlite"), statements: [
+            "CREATE TABLE kv (v TEXT)",
+        ], inLog: ["INSERT INTO kv VALUES ('GH=\(SecretSamples.gitHub())')"])
+        let root = try #require(BoundedFileReader.realpath(dir.url("state")))
+        // The scan opens the database by its real path.
+        let path = try #require(BoundedFileReader.realpath(dir.url("state/state/openclaw.sqlite")))
+        let found = DatabaseSecretScan(fileSystem: RecordingFileSystem()).run(path: path, within: root)
+        #expect(found.incomplete == nil && found.counts[.gitHub] == 1)
+        let noDatabase = DatabaseSecretScan(fileSystem: UnopenableFileSystem(unopenable: [path])).run(path: path, within: root)
+        #expect(noDatabase.incomplete == "not scanned: \(path): Input/output error")
+        let noLog = DatabaseSecretScan(fileSystem: UnopenableFileSystem(unopenable: [path + "-wal"])).run(path: path, within: root)
+        #expect(noLog.incomplete == "not scanned: \(path)-wal: Input/output error")
+    }
 }

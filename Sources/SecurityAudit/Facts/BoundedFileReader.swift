@@ -45,14 +45,14 @@ enum BoundedFileReader {
     static func openWithin(_ path: String, root: String) throws(FileSystemError) -> Int32 {
         if path.utf8.contains(0) { throw FileSystemError(operation: "open", code: EINVAL, path: path) }
         let flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW
-        var fd = open(path, flags)
+        var fd = openLeavingAccessTime(path, flags)
         if fd < 0 && errno == ELOOP {
             // The last component is a link: follow it only to a place inside `root`.
             guard let resolved = realpath(path) else { throw FileSystemError(operation: "open", code: errno, path: path) }
             guard PathNormalization.isInside(resolved, root: root) else {
                 throw FileSystemError(operation: "open", code: EXDEV, path: path, reason: .outside(path: resolved))
             }
-            fd = open(resolved, flags)
+            fd = openLeavingAccessTime(resolved, flags)
         }
         if fd < 0 { throw FileSystemError(operation: "open", code: errno, path: path) }
         if let opened = descriptorPath(fd), !PathNormalization.isInside(opened, root: root) {
@@ -61,6 +61,23 @@ enum BoundedFileReader {
         }
         return fd
     }
+
+    /// `open` with `O_NOATIME` where the kernel allows it (the file's owner), so that the
+    /// deep scans leave the gateway's databases and transcripts as they found them, down
+    /// to the access time; without that right, a plain `open`.
+    static func openLeavingAccessTime(_ path: String, _ flags: Int32) -> Int32 {
+        let fd = open(path, flags | noAccessTime)
+        if fd < 0 && errno == EPERM && noAccessTime != 0 { return open(path, flags) }
+        return fd
+    }
+
+    #if os(Linux)
+    /// `O_NOATIME` (Glibc hides it behind _GNU_SOURCE); the same value on every Linux
+    /// architecture Swift supports.
+    static let noAccessTime: Int32 = 0o1000000
+    #else
+    static let noAccessTime: Int32 = 0
+    #endif
 
     /// The rest of `read`: an open descriptor, checked with `fstat`, read up to `limit`.
     private static func read(descriptor fd: Int32, path: String, limit: Int, rejectHardLinks: Bool) throws(FileSystemError) -> [UInt8] {

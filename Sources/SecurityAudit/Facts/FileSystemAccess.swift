@@ -305,7 +305,7 @@ public struct POSIXFileSystem: FileSystemAccess {
         Result { () throws(FileSystemError) in
             if let root { return try BoundedFileReader.openWithin(path, root: root) }
             if let refused = refuseNUL(path, "open") { throw refused }
-            let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+            let fd = BoundedFileReader.openLeavingAccessTime(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
             guard fd >= 0 else { throw FileSystemError(operation: "open", code: errno, path: path) }
             return fd
         }

@@ -57,6 +57,23 @@ enum CheckReleaseTable {
             table[id] = .baseline
         }
 
+        // February ids whose behaviour changed with a release (the check follows it).
+        for id in ["security.exposure.open_groups_with_elevated", "security.exposure.open_groups_with_runtime_or_fs"] {
+            table[id] = .upstream(
+                since: nil,
+                "From 2026.6.9 open DM policies (dmPolicy, dm.policy, per account) and nested rooms count too, with the \"Open group/DM policy\" texts (upstream PR #92883, merged 2026-06-14; the release is the first after it by date, 2026.6.9 to 2026.6.11 uncertain). Before it, channel and account groupPolicy only.")
+        }
+        for id in ["gateway.nodes.deny_commands_ineffective", "gateway.nodes.allow_commands_dangerous"] {
+            table[id] = .upstream(
+                since: nil,
+                "From 2026.8.1 the lists are gateway.nodes.commands.allow/deny (doctor migrates gateway.nodes.allowCommands/denyCommands; docs 2026-07-22) and the texts name them (release likely, not confirmed by a tag).")
+        }
+        for id in ["skills.code_safety", "skills.code_safety.scan_failed"] {
+            table[id] = .upstream(
+                since: nil,
+                "From 2026.9.3 the deep scan also walks each agent's Skill Workshop (<stateDir>/agents/<id>/agent/workshop-skills, the agent-owned Workshop of upstream PR #135528); links out of it, dangling links, unreadable folders and the discovery limit are scan failures.")
+        }
+
         // Retired upstream.
         table["logging.redact_off"] = .upstream(
             since: nil, until: "2026.8.1",
@@ -145,8 +162,8 @@ enum CheckReleaseTable {
         table["secrets.config_url_credentials"] = .ours("This tool's secret scan.")
         table["config.env_var_unresolved"] = .ours("Upstream's loader fails on an unset variable; this tool audits on and says so.")
         table["openclaw.version.vulnerable"] = .ours("The audited release against OpenClaw's published security advisories.")
-        table["config.invalid_value"] = .ours("Upstream refuses such a config before any audit runs (strict schema).")
-        table["config.legacy_keys"] = .ours("Upstream refuses or migrates legacy keys (openclaw doctor) instead of reporting them in the audit.")
+        table["config.invalid_value"] = .ours("Upstream refuses such a config before any audit runs (strict schema). Also reports keys of a later release's config shape (agents.entries, agents.ownership, gateway.nodes.commands, tools.exec.mode before 2026.8.1), which the audit then leaves out.")
+        table["config.legacy_keys"] = .ours("Upstream refuses or migrates legacy keys (openclaw doctor) instead of reporting them in the audit. From 2026.8.1 also agents.list, gateway.nodes.allowCommands/denyCommands, tools.exec.security/ask, top-level defaultModel and the other renames of upstream's doctor table (docs/gateway/doctor.md, synced 2026-07-19 and 2026-07-22; the release is the first stable cut after them: likely, not confirmed by a tag).")
         for id in ["gateway.auth_placeholder", "hooks.token_placeholder"] {
             table[id] = .ours("Upstream accepts placeholder credentials (upstream issue #139494 was closed without a check).")
         }

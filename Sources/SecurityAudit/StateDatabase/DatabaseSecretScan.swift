@@ -124,7 +124,8 @@ public struct DatabaseSecretScan: Sendable {
         }
         let snapshot: DatabaseSnapshot
         do throws(DatabaseSnapshot.Failure) {
-            snapshot = try DatabaseSnapshot(source: source, deadline: deadline, maxLogBytes: maxLogBytes, confined: root != nil)
+            snapshot = try DatabaseSnapshot(
+                source: source, deadline: deadline, maxLogBytes: maxLogBytes, fileSystem: fileSystem, root: root)
         } catch {
             switch error {
             case .logTooLarge(let bytes):

@@ -15,6 +15,8 @@ import Darwin
 /// owner removes it.
 final class DatabaseSnapshot: @unchecked Sendable {
     let source: String
+    /// The database file, opened through the file-system seam; kept open until `remove()`.
+    let sourceDescriptor: Int32
     let folder: String
     /// The name connections open; `ReadOnlySourceVFS` maps it to `source`.
     let mainPath: String
@@ -28,15 +30,24 @@ final class DatabaseSnapshot: @unchecked Sendable {
 
     /// Copies the sidecars of `source`; gives up at `deadline` (`DispatchTime` uptime
     /// nanoseconds) and on a log larger than `maxLogBytes`.
-    /// With `confined`, `source` is a real path: the log and journal beside it are not
-    /// copied through a link, and the reader refuses a main file that is not at `source`.
-    init(source: String, deadline: UInt64?, maxLogBytes: Int, confined: Bool = false) throws(Failure) {
+    /// The database and its log and journal are opened through `fileSystem`; with
+    /// `root`, only inside that folder (a link out of it is refused).
+    init(
+        source: String, deadline: UInt64?, maxLogBytes: Int,
+        fileSystem: any FileSystemAccess = POSIXFileSystem(), root: String? = nil
+    ) throws(Failure) {
         guard ReadOnlySourceVFS.isAvailable else { throw .system("SQLite has no default VFS") }
         self.source = source
+        switch fileSystem.openForReading(source, within: root) {
+        case .success(let fd): sourceDescriptor = fd
+        case .failure(let error): throw .system(Self.describe(error))
+        }
         let base = Self.temporaryDirectory()
         var template = Array((base + "/openclaw-security-db-XXXXXX").utf8CString)
         guard let created = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw .system("cannot create a private folder in \(base): \(SystemError.message(errno))")
+            let message = "cannot create a private folder in \(base): \(SystemError.message(errno))"
+            close(sourceDescriptor)
+            throw .system(message)
         }
         folder = String(cString: created)
         mainPath = folder + "/database.sqlite"
@@ -47,13 +58,22 @@ final class DatabaseSnapshot: @unchecked Sendable {
             guard placeholder >= 0 else { throw Failure.system("\(mainPath): \(SystemError.message(errno))") }
             close(placeholder)
             for suffix in ["-wal", "-journal"] {
-                try Self.copy(source + suffix, to: mainPath + suffix, deadline: deadline, maxBytes: maxLogBytes, noFollow: confined)
+                try Self.copy(
+                    source + suffix, to: mainPath + suffix, deadline: deadline, maxBytes: maxLogBytes,
+                    fileSystem: fileSystem, root: root)
             }
         } catch {
             Self.removeFolder(folder)
+            close(sourceDescriptor)
             throw error
         }
-        ReadOnlySourceVFS.map(mainPath, to: source, exactly: confined)
+        ReadOnlySourceVFS.map(mainPath, to: source, descriptor: sourceDescriptor)
+    }
+
+    /// `<path>: <strerror>`, or what the seam refused.
+    private static func describe(_ error: FileSystemError) -> String {
+        if case .outside(let target) = error.reason { return "\(error.path): a link to \(target), outside the folder" }
+        return "\(error.path): \(SystemError.message(error.code))"
     }
 
     deinit { remove() }
@@ -64,6 +84,7 @@ final class DatabaseSnapshot: @unchecked Sendable {
         guard !removed else { return }
         removed = true
         ReadOnlySourceVFS.unmap(mainPath)
+        close(sourceDescriptor)
         Self.removeFolder(folder)
     }
 
@@ -86,11 +107,15 @@ final class DatabaseSnapshot: @unchecked Sendable {
 
     /// Copies a regular file if it exists (no file: nothing to copy), reading through a
     /// read-only descriptor.
-    private static func copy(_ from: String, to: String, deadline: UInt64?, maxBytes: Int, noFollow: Bool) throws(Failure) {
-        let input = open(from, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | (noFollow ? O_NOFOLLOW : 0))
-        guard input >= 0 else {
-            if errno == ENOENT { return }
-            throw .system("\(from): \(SystemError.message(errno))")
+    private static func copy(
+        _ from: String, to: String, deadline: UInt64?, maxBytes: Int, fileSystem: any FileSystemAccess, root: String?
+    ) throws(Failure) {
+        let input: Int32
+        switch fileSystem.openForReading(from, within: root) {
+        case .success(let fd): input = fd
+        case .failure(let error):
+            if error.code == ENOENT { return }
+            throw .system(describe(error))
         }
         defer { close(input) }
         var info = stat()
@@ -122,13 +147,12 @@ final class DatabaseSnapshot: @unchecked Sendable {
         }
     }
 
+    /// Deletes our private folder. Listed through the seam's lister, which reads each
+    /// name in place: copying the 256-byte `d_name` field (as this did) reads past the
+    /// end of a short record.
     private static func removeFolder(_ folder: String) {
-        if let dir = opendir(folder) {
-            while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-                if name != "." && name != ".." { unlink(folder + "/" + name) }
-            }
-            closedir(dir)
+        if case .success(let entries) = POSIXFileSystem().listDirectory(folder) {
+            for entry in entries { unlink(folder + "/" + entry.name) }
         }
         rmdir(folder)
     }

@@ -25,19 +25,19 @@ enum ReadOnlySourceVFS {
     /// it really reads.
     private static let sources = LockedState<[String: Source]>([:])
 
-    /// A database file, and whether it must be opened at exactly that (real) path: not
-    /// through a link, and the opened descriptor at that path.
+    /// A database file, opened by its snapshot through the file-system seam; each
+    /// connection reads a duplicate of that descriptor.
     struct Source: Sendable {
         var path: String
-        var exactly: Bool
+        var descriptor: Int32
     }
 
     /// Registers the VFS once; false when SQLite has no default VFS to build on.
     static let isAvailable: Bool = register()
 
     /// Makes `mainPath` (a name inside `privateFolder`) read `source`.
-    static func map(_ mainPath: String, to source: String, exactly: Bool = false) {
-        sources.withLock { $0[mainPath] = Source(path: source, exactly: exactly) }
+    static func map(_ mainPath: String, to source: String, descriptor: Int32) {
+        sources.withLock { $0[mainPath] = Source(path: source, descriptor: descriptor) }
     }
 
     static func unmap(_ mainPath: String) {
@@ -137,18 +137,8 @@ enum ReadOnlySourceVFS {
                 return base.pointee.xOpen(base, name, file, flags, outFlags)
             }
             guard let name, let source = ReadOnlySourceVFS.source(for: String(cString: name)) else { return SQLITE_CANTOPEN }
-            let flags = O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | (source.exactly ? O_NOFOLLOW : 0)
-            var fd = open(source.path, flags | ReadOnlySourceVFS.noAccessTime)
-            if fd < 0 && errno == EPERM {
-                // O_NOATIME needs the file's owner; without it the access time may move.
-                fd = open(source.path, flags)
-            }
+            let fd = fcntl(source.descriptor, F_DUPFD_CLOEXEC, 0)
             guard fd >= 0 else { return SQLITE_CANTOPEN }
-            if source.exactly, let opened = BoundedFileReader.descriptorPath(fd), opened != source.path {
-                // A folder on the way was swapped for a link after the path was resolved.
-                close(fd)
-                return SQLITE_CANTOPEN
-            }
             var info = stat()
             guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
                 close(fd)
@@ -174,11 +164,4 @@ enum ReadOnlySourceVFS {
         return sqlite_nio_sqlite3_vfs_register(pointer, 0) == SQLITE_OK
     }
 
-    #if os(Linux)
-    /// `O_NOATIME` (Glibc hides it behind _GNU_SOURCE); the same value on every Linux
-    /// architecture Swift supports.
-    static let noAccessTime: Int32 = 0o1000000
-    #else
-    static let noAccessTime: Int32 = 0
-    #endif
 }
