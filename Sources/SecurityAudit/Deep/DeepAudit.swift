@@ -1,12 +1,12 @@
 import Dispatch
 import NIOCore
-import NIOPosix
 
 /// What the CLI passes to the deep collectors.
 public struct DeepAuditOptions: Sendable {
     /// `--token` / `--password`: used for the probe only, never written anywhere.
     public var credentials: GatewayProbeCredentials
-    /// `--timeout`: the budget of the whole deep step (probe and scan run side by side).
+    /// `--timeout`: the budget of the probe (from its start, right after the config loads)
+    /// and, separately, of the deep file scans (from theirs, after the file walk).
     public var timeoutMilliseconds: Int
     /// Called from scanning threads with (files scanned, files to scan).
     public var progress: (@Sendable (_ scanned: Int, _ total: Int) -> Void)?
@@ -31,50 +31,46 @@ public struct DeepAuditOptions: Sendable {
     }
 }
 
-/// The `--deep` collectors: the live gateway probe, the plugin / skill code scan and the
-/// transcript secret scan. They run before the checks, against one deadline; the checks
-/// then read `AuditContext.deepFacts` and `AuditContext.secrets`.
+/// The `--deep` collectors: the live gateway probe (`GatewayProbeCollector`, started as
+/// soon as the config is loaded), the plugin / skill code scan and the transcript secret
+/// scan. They run before the checks; the checks then read `AuditContext.deepFacts` and
+/// `AuditContext.secrets`.
 public enum DeepAudit {
-    /// Runs the collectors and returns the context with `deepFacts` set. Throws only
-    /// for a gateway URL the probe must refuse (plaintext `ws://` to a remote host),
-    /// which aborts the audit as in the original.
+    /// Starts the probe, runs the file scans and returns the context with `deepFacts`
+    /// set. Throws only for a gateway URL the probe must refuse (plaintext `ws://` to a
+    /// remote host), which aborts the audit as in the original.
     public static func collect(
         into context: AuditContext, request: AuditRequest, options: DeepAuditOptions = DeepAuditOptions()
     ) throws(GatewayTarget.PlaintextRemoteError) -> AuditContext {
+        let probe = try GatewayProbeCollector.start(probeInput(
+            config: context.config, environment: context.environment, paths: context.paths, request: request,
+            options: options))
+        return collect(into: context, request: request, options: options, probe: probe)
+    }
+
+    /// The probe's input: the loaded config (legacy keys migrated), its environment and
+    /// the paths; nothing from the file walk.
+    static func probeInput(
+        config: ConfigNode, environment: [String: String], paths: OpenClawPaths, request: AuditRequest,
+        options: DeepAuditOptions
+    ) -> GatewayProbeCollector.Input {
+        GatewayProbeCollector.Input(
+            config: config, environment: environment, paths: paths, cwd: request.cwd, systemHome: request.systemHome,
+            fileSystem: request.fileSystem, credentials: options.credentials,
+            timeoutMilliseconds: options.effectiveTimeoutMilliseconds)
+    }
+
+    /// Runs the code and secret scans against one `--timeout` deadline that starts now,
+    /// then collects the probe already under way (it keeps its own deadline, from its start).
+    static func collect(
+        into context: AuditContext, request: AuditRequest, options: DeepAuditOptions,
+        probe: GatewayProbeCollector.Running
+    ) -> AuditContext {
         let timeout = options.effectiveTimeoutMilliseconds
         let deadline = NIODeadline.now() + .milliseconds(Int64(timeout))
-        let target = try GatewayTarget.resolve(
-            config: context.config, environment: context.environment, configPath: context.paths.configPath)
         let resolver = PathResolver(
             environment: context.environment, cwd: request.cwd, systemHome: request.systemHome,
             exists: { [fileSystem = request.fileSystem] in fileSystem.exists($0) })
-        var materialized: [String: String] = [:]
-        for path in GatewayProbeAuth.credentialPaths {
-            let node = path.split(separator: ".").reduce(Optional(context.config)) { $0?[String($1)] }
-            if let ref = SecretReference.parse(node, config: context.config),
-               let value = SecretReferenceResolver.resolve(
-                   ref, config: context.config, environment: context.environment, paths: resolver,
-                   fileSystem: request.fileSystem) {
-                materialized[path] = value
-            }
-        }
-        let auth = GatewayProbeAuth.resolve(
-            config: context.config, environment: context.environment, remote: target.isRemoteMode,
-            explicit: options.credentials, materialized: materialized)
-        let identity = DeviceIdentity.load(stateDir: context.paths.stateDir, fileSystem: request.fileSystem)
-            ?? DeviceIdentity.ephemeral()
-        let storedToken = identity.isStored
-            ? DeviceIdentity.storedDeviceToken(
-                stateDir: context.paths.stateDir, deviceId: identity.deviceId, role: "operator", fileSystem: request.fileSystem)
-            : nil
-
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        defer { try? group.syncShutdownGracefully() }
-        let probe = GatewayProbe.start(
-            GatewayProbe.Request(
-                target: target, credentials: auth.credentials, identity: identity,
-                storedDeviceToken: storedToken, deadline: deadline),
-            on: group.next())
 
         let fileSystem = request.fileSystem
         let (pluginFacts, pluginTargets) = CodeSafetyScan.scanPlugins(stateDir: context.paths.stateDir, fileSystem: fileSystem)
@@ -134,13 +130,10 @@ public enum DeepAudit {
         SecretFactsCollector.addTranscripts(
             to: &withSecrets, deadline: scanDeadline, timeoutMilliseconds: timeout, fileSystem: fileSystem)
 
-        let result = (try? probe.wait()) ?? GatewayProbeResult(
-            attempted: true, url: target.url, ok: false, error: "Error: gateway probe did not complete", close: nil)
+        let gateway = probe.facts()
         var updated = withSecrets
-        updated.deepFacts = DeepFacts(
-            gateway: GatewayProbeFacts(result: result, authWarning: auth.warning),
-            plugins: plugins, skills: skillFacts)
-        if let version = result.serverVersion {
+        updated.deepFacts = DeepFacts(gateway: gateway, plugins: plugins, skills: skillFacts)
+        if let version = gateway.result.serverVersion {
             updated.releaseEvidence.add(ReleaseClaim(source: .gateway, text: version))
         }
         if let stamp = OpenClawReleaseStamp.claim(updated.secrets.databaseAppVersions) {

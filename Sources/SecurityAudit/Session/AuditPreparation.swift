@@ -36,10 +36,25 @@ public enum AuditPreparation {
     static let maxDotEnvBytes = 1024 * 1024
 
     public static func prepare(_ request: AuditRequest) throws(ConfigLoadError) -> AuditContext {
+        try prepare(request, startingGatewayProbe: nil).context
+    }
+
+    /// The context, and under `--deep` the gateway probe already under way (or why it
+    /// could not start).
+    struct Prepared {
+        var context: AuditContext
+        var gatewayProbe: Result<GatewayProbeCollector.Running, GatewayTarget.PlaintextRemoteError>?
+    }
+
+    /// As `prepare`; with `deep` options the gateway probe starts as soon as the config
+    /// is loaded, so that its wait on the network overlaps the file walk.
+    static func prepare(
+        _ request: AuditRequest, startingGatewayProbe deep: DeepAuditOptions?
+    ) throws(ConfigLoadError) -> Prepared {
         let (environment, resolver) = resolve(request)
         let paths = resolver.resolve()
         let loaded = try ConfigLoader(environment: environment, fileSystem: request.fileSystem).load(path: paths.configPath)
-        return context(request, loaded: loaded, paths: paths, resolver: resolver)
+        return context(request, loaded: loaded, paths: paths, resolver: resolver, startingGatewayProbe: deep)
     }
 
     /// The environment (with the dotenv files) and the paths, before the config is read.
@@ -49,12 +64,24 @@ public enum AuditPreparation {
     }
 
     /// The context for an already loaded config: gathers the file, secret, external and
-    /// channel facts.
-    static func context(_ request: AuditRequest, loaded written: LoadedConfig, paths: OpenClawPaths, resolver: PathResolver) -> AuditContext {
+    /// channel facts (and starts the gateway probe first when asked).
+    static func context(
+        _ request: AuditRequest, loaded written: LoadedConfig, paths: OpenClawPaths, resolver: PathResolver,
+        startingGatewayProbe deep: DeepAuditOptions?
+    ) -> Prepared {
         // Every fact and check sees legacy keys' content where it belongs now, in the
         // shape the audited release reads.
         let loaded = LegacyConfigMigration.applied(
             to: written, release: releaseBeforeAudit(request, paths: paths, config: written.root))
+        // The probe needs only the config, the environment and the paths: it waits on
+        // the gateway while the state dir is walked.
+        let gatewayProbe = deep.map { options in
+            Result { () throws(GatewayTarget.PlaintextRemoteError) -> GatewayProbeCollector.Running in
+                try GatewayProbeCollector.start(DeepAudit.probeInput(
+                    config: loaded.root, environment: loaded.environment, paths: paths, request: request,
+                    options: options))
+            }
+        }
         // Docker answers from another process: ask first, collect after the file walk.
         let containerScan = ExternalFacts.startContainerScan(
             environment: loaded.environment, homeDir: paths.homeDir, fileSystem: request.fileSystem)
@@ -81,7 +108,7 @@ public enum AuditPreparation {
         context.secrets = secrets
         addReleaseClaims(request, paths: paths, to: &context.releaseEvidence)
         context.advisories = AdvisoryFacts(database: request.advisories, today: request.today ?? AdvisoryFacts.currentDay())
-        return context
+        return Prepared(context: context, gatewayProbe: gatewayProbe)
     }
 
     /// The release as known before the audit runs (the flag, the installed package, the

@@ -70,20 +70,21 @@ public struct AuditSession {
         if let fix {
             // The plan is made from the context the checks would see: one reading of the
             // config, its includes, the pairing stores and the transcripts.
-            let before = try prepare()
+            let before = try prepare().context
             try refuseOutputFiles(paths: before.paths, includeFiles: before.configFile.includeFiles)
             fixResult = SecurityFixer.run(
                 before, systemHome: request.systemHome, dryRun: fix == .dryRun, operations: fixOperations)
         }
-        var context = try prepare()
+        let prepared = try prepare(startingGatewayProbe: request.deep ? deepOptions : nil)
+        var context = prepared.context
         for missing in context.configFile.missingEnvironmentVariables {
             observer.warning("Config (\(context.paths.configPath)): missing env var \"\(missing.name)\" at \(missing.configPath) — feature using this value will be unavailable")
         }
         try refuseOutputFiles(paths: context.paths, includeFiles: context.configFile.includeFiles)
-        if request.deep {
+        if let gatewayProbe = prepared.gatewayProbe {
             observer.deepStarted()
-            let collected = Result { () throws(GatewayTarget.PlaintextRemoteError) -> AuditContext in
-                try DeepAudit.collect(into: context, request: request, options: deepOptions)
+            let collected = gatewayProbe.map { probe in
+                DeepAudit.collect(into: context, request: request, options: deepOptions, probe: probe)
             }
             observer.deepFinished()
             switch collected {
@@ -109,9 +110,9 @@ public struct AuditSession {
     /// The context, or the load error. Under a real `--fix` a config that does not load
     /// is neither edited nor audited, but the state dir and the config file are still
     /// tightened, as upstream's `src/security/fix.ts` does.
-    private func prepare() throws(AuditSessionError) -> AuditContext {
+    private func prepare(startingGatewayProbe deep: DeepAuditOptions? = nil) throws(AuditSessionError) -> AuditPreparation.Prepared {
         do {
-            return try AuditPreparation.prepare(request)
+            return try AuditPreparation.prepare(request, startingGatewayProbe: deep)
         } catch {
             guard fix == .apply else { throw .configInvalid(error, fix: nil) }
             var report = AuditReport(timestamp: now(), findings: [])
