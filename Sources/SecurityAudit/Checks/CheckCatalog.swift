@@ -117,6 +117,7 @@ public enum CheckCatalog {
         ZalouserGroupRoutingCheck(),
         SlackSlashCommandsCheck(),
         DMPolicyCheck(),
+        RoutingOwnerMissingCheck(),
         ChannelWarningCheck(),
         TelegramGroupCommandsCheck(),
         // After every account: DM senders that share a session.
@@ -130,9 +131,7 @@ public enum CheckCatalog {
     /// Baseline ids that no check implements yet.
     public static let pendingIDs: [String] = [
         // Upstream's DM routing simulation (`src/security/audit-channel.ts`, 2026.8.1):
-        // texts come from the runtime's route resolver and plugins' DM routing hooks,
-        // which this tool does not model yet.
-        "channels.<id>.routing.owner_missing.<accountId>",
+        // texts come from plugins' DM routing hooks, which this tool does not model yet.
         "channels.<id>.dm.wildcard_routing_unverified.<accountId>",
     ]
 }

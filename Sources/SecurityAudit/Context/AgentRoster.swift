@@ -19,9 +19,12 @@ public struct AgentRoster: Sendable {
     public let hasRoster: Bool
     /// Every roster entry that is an object, with or without a usable id.
     public let entryCount: Int
+    /// `agents.ownership: "explicit"` (2026.8.1): only bindings and a sole agent own routes.
+    public let explicitOwnership: Bool
 
     public init(config: ConfigNode) {
         let agents = config["agents"]
+        explicitOwnership = agents["ownership"].string == "explicit"
         var result: [Agent] = []
         var count = 0
         if let entries = agents["entries"] {
@@ -71,6 +74,27 @@ public struct AgentRoster: Sendable {
         if agents.isEmpty && !hasRoster { return Self.defaultAgentId }
         return nil
     }
+
+    /// Who owns a message that no binding routes, from 2026.8.1 (`resolveAgentRoute` in
+    /// upstream `src/routing/resolve-route.ts`, with `tryResolveLegacyCompatibilityAgentId`
+    /// and `resolveDefaultAgentId` of `src/agents/agent-scope.ts`): the one entry marked
+    /// `default: true` (a legacy marker that `agents.ownership: "explicit"` ignores), else
+    /// the sole entry, else `main` when no roster is written. Nil when several entries
+    /// leave the owner open: the runtime then refuses to pick one. An authored but empty
+    /// roster also gives nil there, yet upstream fails differently (no agents at all), so
+    /// `routingOwnerIsMissing` tells the two apart.
+    public var routingOwnerAgentId: String? {
+        if !explicitOwnership {
+            let marked = agents.filter { $0.config["default"].bool == true }
+            if marked.count == 1 { return marked[0].normalizedId }
+        }
+        if entryCount == 0 { return hasRoster ? nil : Self.defaultAgentId }
+        return entryCount == 1 ? (agents.first?.normalizedId ?? Self.defaultAgentId) : nil
+    }
+
+    /// Several roster entries and no owner for unrouted messages (upstream's
+    /// `AgentSelectionRequiredError`).
+    public var routingOwnerIsMissing: Bool { entryCount > 1 && routingOwnerAgentId == nil }
 
     /// The default agent first, then every agent, normalized and without duplicates.
     public var agentIdsDefaultFirst: [String] {

@@ -98,7 +98,7 @@ enum CheckReleaseTable {
             "Upstream PR #121741 (merged 2026-08-10, closes issue #121711), the routing simulation of the channel collector; not in the docs table. 2026.8.1 (beta.2 2026-08-15, stable 2026-08-31) is the first stable cut after the merge: likely.")
         table["channels.<id>.routing.owner_missing.<accountId>"] = .upstream(
             since: "2026.8.1",
-            "Upstream PR #121741 (merged 2026-08-10): a DM route with several agents and no binding or default to own it. First stable 2026.8.1 (likely). Not checked by this tool yet: the detail is the route resolver's error text, which was not read.")
+            "Upstream PR #121741 (merged 2026-08-10): a DM route with several agents and no binding or default to own it. First stable 2026.8.1 (likely). The detail and remediation are the route resolver's error message and hint (`src/routing/resolve-route.ts`).")
         table["channels.<id>.dm.wildcard_routing_unverified.<accountId>"] = .upstream(
             since: "2026.8.1",
             "Upstream PR #121741 (merged 2026-08-10): a wildcard DM allowlist on a plugin whose own DM routing hook (Telegram named-account fallback, Zalo Personal) gives no policy for unknown senders. First stable 2026.8.1 (likely). Not checked by this tool yet: the plugins' hooks are not modelled.")

@@ -1,7 +1,8 @@
 /// Where the DMs of every audited account land, as upstream's channel collector simulates
 /// it since the DM routing rework (`src/security/audit-channel.ts`, PR #121741): each
 /// admitted sender is routed (a binding for that sender, else the channel/account binding,
-/// else the default agent) to a session key by `session.dmScope`; a wildcard allowlist
+/// else the roster's owner of unrouted messages; senders without an owner are left out)
+/// to a session key by `session.dmScope`; a wildcard allowlist
 /// adds the unknown sender, which shares one session under `main` and lands in a
 /// per-peer namespace ("symbolic" bucket) under the per-peer scopes. Two different people
 /// in one bucket can read each other's context.
@@ -41,21 +42,17 @@ struct DMSessionRouting {
         let dmScope = session["dmScope"].string ?? "main"
         let global = session["scope"].string == "global"
         let bindings = context.channels.bindings
-        let defaultAgent = context.agents.defaultAgentId
         for scope in accounts {
             let account = scope.account
             let dm = DMPolicy(account: account)
             guard dm.policy != "disabled" else { continue }
             let channel = account.channel.id
             let accountKey = "\(channel)-\(account.id)"
-            let node = account.config["allowFrom"] ?? account.config["dm"]["allowFrom"] ?? dm.policyNode ?? account.section
-            var senders = dm.admittedSenders(account: account)
-            if dm.hasWildcard {
-                let known = Set(senders)
-                senders += bindings.directPeerIds(channel: channel, accountId: account.id).filter { !known.contains($0) }
-            }
-            for sender in senders {
-                let agent = bindings.directMessageAgent(channel: channel, accountId: account.id, peer: sender) ?? defaultAgent
+            let node = Self.routedNode(account: account, dm: dm)
+            for sender in Self.routedSenders(account: account, dm: dm, bindings: bindings) {
+                // A sender without an owner is reported (`RoutingOwnerMissingCheck`) and
+                // left out here, as upstream skips it rather than invent a route.
+                guard let agent = Self.owner(account: account, peer: sender, context: context) else { continue }
                 let linked = Self.linkedIdentity(session["identityLinks"], channel: channel, peer: sender)
                 let principal = linked.map { "linked:\($0.lowercased())" }
                     ?? "direct:\(channel):\(account.id):\(sender.lowercased())"
@@ -67,8 +64,7 @@ struct DMSessionRouting {
                     record(accountKey, principal, agent, "symbolic:dm:channel:\(channel)", node)
                 }
             }
-            guard dm.hasWildcard else { continue }
-            let agent = bindings.directMessageAgent(channel: channel, accountId: account.id, peer: nil) ?? defaultAgent
+            guard dm.hasWildcard, let agent = Self.owner(account: account, peer: nil, context: context) else { continue }
             if global || dmScope == "main" {
                 // Any two strangers share the one session.
                 for n in 1...2 { record(accountKey, "wildcard:shared:\(accountKey):\(n)", agent, global ? "global" : "agent:\(agent):main", node) }
@@ -80,6 +76,31 @@ struct DMSessionRouting {
                 record(accountKey, "wildcard:per-peer:\(accountKey)", agent, "symbolic:dm:peer", node)
             }
         }
+    }
+
+    /// The senders whose DMs upstream routes, one by one: the admitted ones and, under a
+    /// wildcard, those a binding names.
+    static func routedSenders(account: ChannelAccount, dm: DMPolicy, bindings: AgentBindings) -> [String] {
+        var senders = dm.admittedSenders(account: account)
+        if dm.hasWildcard {
+            let known = Set(senders)
+            senders += bindings.directPeerIds(channel: account.channel.id, accountId: account.id).filter { !known.contains($0) }
+        }
+        return senders
+    }
+
+    /// The key that admits the account's DM senders, for findings' locations.
+    static func routedNode(account: ChannelAccount, dm: DMPolicy) -> ConfigNode? {
+        account.config["allowFrom"] ?? account.config["dm"]["allowFrom"] ?? dm.policyNode ?? account.section
+    }
+
+    /// The agent a DM from `peer` (nil: an unknown sender a wildcard admits) reaches: its
+    /// binding, else the channel/account binding, else the roster's owner of unrouted
+    /// messages. Nil when several agents leave that owner open (upstream's route
+    /// resolver throws `AgentSelectionRequiredError`, `src/routing/resolve-route.ts`).
+    static func owner(account: ChannelAccount, peer: String?, context: AuditContext) -> String? {
+        let bound = context.channels.bindings.directMessageAgent(channel: account.channel.id, accountId: account.id, peer: peer)
+        return bound ?? (context.agents.routingOwnerIsMissing ? nil : context.agents.routingOwnerAgentId ?? context.agents.defaultAgentId)
     }
 
     private mutating func record(_ accountKey: String, _ principal: String, _ agent: String, _ key: String, _ node: ConfigNode?) {
