@@ -35,10 +35,14 @@ public struct CheckExample: Sendable {
     /// The marker of a location a trigger's finding must point at.
     public static let locationMarker: Character = "↓"
 
+    /// The config text as declared, `↓` markers included. Markers are removed on use,
+    /// not here: the catalog builds every example in every audit, and only the tests and
+    /// the documentation read them.
+    public var markedConfig: String
     /// The config text, markers removed.
-    public var config: String
+    public var config: String { Self.removingMarkers(from: markedConfig).text }
     /// The UTF-8 offsets in `config` at which a `↓` stood, in order.
-    public var markerOffsets: [Int]
+    public var markerOffsets: [Int] { Self.removingMarkers(from: markedConfig).offsets }
     /// A trigger `--fix` clears: the test runs the fixer on the example's state, audits
     /// again, and the finding must be gone. Every id declared `fixable` has one.
     public var clearedByFix: Bool
@@ -60,6 +64,7 @@ public struct CheckExample: Sendable {
     /// The text without its `↓` markers, and the UTF-8 offsets in that text where they
     /// stood.
     public static func removingMarkers(from marked: String) -> (text: String, offsets: [Int]) {
+        guard marked.unicodeScalars.contains(locationMarker.unicodeScalars.first!) else { return (marked, []) }
         var text = ""
         var offsets: [Int] = []
         for character in marked {
@@ -78,7 +83,7 @@ public struct CheckExample: Sendable {
         release: String? = nil, clearedByFix: Bool = false
     ) {
         self.release = release
-        (self.config, self.markerOffsets) = Self.removingMarkers(from: config)
+        self.markedConfig = config
         self.clearedByFix = clearedByFix
         self.environment = environment
         self.severity = severity

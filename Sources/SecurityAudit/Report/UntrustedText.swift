@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Text the audit read from outside that holds a line break: config keys and values,
 /// environment values, paths and names found on disk, a gateway's messages, database
 /// table names. Findings quote such text as it is, and JSON, SARIF and the other machine
@@ -31,6 +37,14 @@ public struct UntrustedText: Sendable, Equatable {
     /// A line feed or a carriage return: the report's own text escapes every other
     /// control character wherever it comes from.
     static func hasLineBreak(_ text: String) -> Bool {
-        text.utf8.contains { $0 == 0x0A || $0 == 0x0D }
+        // Called for every path and value the audit read (tens of thousands of
+        // transcript paths): a search of the contiguous bytes when the string has them.
+        if let found = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+            return memchr(base, 0x0A, bytes.count) != nil || memchr(base, 0x0D, bytes.count) != nil
+        }) {
+            return found
+        }
+        return text.utf8.contains { $0 == 0x0A || $0 == 0x0D }
     }
 }
